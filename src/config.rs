@@ -1,0 +1,231 @@
+//! `content/site.yaml`: site-wide settings, validated.
+//!
+//! Raw YAML becomes a [`SiteConfig`] whose values are known to be good: an
+//! absolute http(s) `base_url`, well-formed language codes, localised strings
+//! for languages the site has.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+use crate::content::values::{Email, Phone};
+use crate::yaml::error_with_hint;
+
+/// A string given once for all languages, or per language:
+/// `title: {zh: 涪城区投资指南, en: Fucheng District Investment Guide}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Localized {
+    #[default]
+    Empty,
+    Same(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Localized {
+    /// The string for `lang`, falling back to `default_lang`, then to any.
+    pub fn get<'a>(&'a self, lang: &str, default_lang: &str) -> Option<&'a str> {
+        match self {
+            Localized::Empty => None,
+            Localized::Same(s) => Some(s),
+            Localized::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(default_lang))
+                .or_else(|| map.values().next())
+                .map(String::as_str),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Localized::Empty => true,
+            Localized::Same(s) => s.trim().is_empty(),
+            Localized::PerLanguage(m) => m.values().all(|s| s.trim().is_empty()),
+        }
+    }
+
+    /// Language keys present in a per-language map.
+    pub fn languages(&self) -> Vec<&str> {
+        match self {
+            Localized::PerLanguage(map) => map.keys().map(String::as_str).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Localized {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Localized;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, or a map of language to string such as `{zh: …, en: …}`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Localized, E> {
+                Ok(Localized::Same(v.to_owned()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Localized, E> {
+                Ok(Localized::Same(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Localized, E> {
+                Ok(Localized::Same(v.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Localized, E> {
+                Ok(Localized::Empty)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Localized, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    out.insert(k, v);
+                }
+                Ok(Localized::PerLanguage(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An absolute http(s) URL, normalised to end with `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// `https://host` (scheme and authority, no trailing slash).
+    pub origin: String,
+    /// The path, starting and ending with `/`: `/` or `/guide/`.
+    pub path: String,
+}
+
+impl BaseUrl {
+    pub fn parse(input: &str) -> Result<BaseUrl, (String, String)> {
+        let hint = "write an absolute address such as https://invest.example.gov.cn/ or https://example.gov.cn/guide/".to_owned();
+        let input = input.trim();
+        let rest = input
+            .strip_prefix("https://")
+            .map(|r| ("https", r))
+            .or_else(|| input.strip_prefix("http://").map(|r| ("http", r)));
+        let Some((scheme, rest)) = rest else {
+            return Err((
+                format!("`base_url` must start with https:// or http://, found `{input}`"),
+                hint,
+            ));
+        };
+        let (host, path) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, "/"),
+        };
+        let host_ok = !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c));
+        let path_ok = !path.contains(['?', '#', ' ', '"', '<', '>', '\\']);
+        if !host_ok || !path_ok {
+            return Err((format!("`{input}` is not a valid base URL"), hint));
+        }
+        let mut path = path.to_owned();
+        if !path.ends_with('/') {
+            path.push('/');
+        }
+        Ok(BaseUrl {
+            origin: format!("{scheme}://{}", host.to_ascii_lowercase()),
+            path,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for BaseUrl {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        BaseUrl::parse(&s).map_err(|(m, h)| error_with_hint(m, &h))
+    }
+}
+
+/// A language code such as `zh`, `en` or `zh-hant`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LangCode(pub String);
+
+impl<'de> Deserialize<'de> for LangCode {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let valid = s.split('-').enumerate().all(|(i, part)| {
+            let len_ok = if i == 0 {
+                (2..=3).contains(&part.len())
+            } else {
+                (1..=8).contains(&part.len())
+            };
+            len_ok
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || (i > 0 && b.is_ascii_digit()))
+        });
+        if valid {
+            Ok(LangCode(s))
+        } else {
+            Err(error_with_hint(
+                format!("`{s}` is not a language code"),
+                "use lowercase ISO 639-1 codes such as `zh`, `en`, `ja` (a region may follow: `zh-hant`)",
+            ))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+pub struct Contact {
+    #[serde(default)]
+    pub phone: Option<Phone>,
+    #[serde(default)]
+    pub email: Option<Email>,
+    #[serde(default)]
+    pub address: Localized,
+    #[serde(default)]
+    pub hours: Localized,
+}
+
+/// site.yaml as written.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct RawConfig {
+    #[serde(default)]
+    pub title: Localized,
+    #[serde(default)]
+    pub description: Localized,
+    #[serde(default)]
+    pub base_url: Option<BaseUrl>,
+    #[serde(default)]
+    pub languages: Option<Vec<LangCode>>,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub organization: Localized,
+    #[serde(default)]
+    pub contact: Option<Contact>,
+}
+
+impl RawConfig {
+    pub const FIELDS: &'static [&'static str] = &[
+        "title",
+        "description",
+        "base_url",
+        "languages",
+        "theme",
+        "organization",
+        "contact",
+    ];
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: Localized,
+    pub description: Localized,
+    pub base_url: Option<BaseUrl>,
+    /// The first is the default language, served at the root.
+    pub languages: Vec<String>,
+    pub theme: String,
+    pub organization: Localized,
+    pub contact: Contact,
+}
+
+impl SiteConfig {
+    pub fn default_language(&self) -> &str {
+        &self.languages[0]
+    }
+}

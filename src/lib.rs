@@ -1,0 +1,156 @@
+//! hui (荟) compiles a district's Markdown and YAML into a bilingual
+//! investment guide with a digital business card for every official.
+//!
+//! The pipeline runs in one direction, one module per stage:
+//! [`content`] loads and parses files, [`link`] validates and cross-links
+//! them into a [`link::Site`], [`render`] turns the site into pages through
+//! the [`theme`], and [`output`] swaps the result into place. Problems from
+//! every stage are collected as [`diagnostics`] and reported together.
+
+#![forbid(unsafe_code)]
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod link;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod theme;
+pub mod urls;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use config::BaseUrl;
+use diagnostics::{Diagnostic, Diagnostics};
+
+/// What `hui build` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The folder that holds `content/`.
+    pub root: PathBuf,
+    /// Where the site is written; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Overrides `base_url` from site.yaml.
+    pub base_url: Option<String>,
+    /// Includes entries marked `draft: true`.
+    pub drafts: bool,
+    /// The build date; from `SOURCE_DATE_EPOCH` or the clock when `None`.
+    pub today: Option<jiff::civil::Date>,
+}
+
+/// The result of a build: what was written and every problem found.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub diagnostics: Diagnostics,
+    pub output: PathBuf,
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+}
+
+impl BuildReport {
+    pub fn succeeded(&self) -> bool {
+        !self.diagnostics.has_errors()
+    }
+}
+
+/// Builds the site at `options.root`. The output folder is replaced only if
+/// the build has no errors.
+pub fn build(options: &BuildOptions) -> BuildReport {
+    let start = Instant::now();
+    let root = &options.root;
+    let output = options
+        .output
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
+    let mut diags = Diagnostics::new();
+    let report = |diags: Diagnostics, pages, files| {
+        let mut diagnostics = diags;
+        diagnostics.sort();
+        BuildReport {
+            diagnostics,
+            output: output.clone(),
+            pages,
+            files,
+            elapsed: start.elapsed(),
+        }
+    };
+
+    let mut loaded = content::load(root, &mut diags);
+    if let (Some(config), Some(url)) = (loaded.config.as_mut(), options.base_url.as_deref()) {
+        match BaseUrl::parse(url) {
+            Ok(base) => config.base_url = Some(base),
+            Err((message, hint)) => diags.push(Diagnostic::error("--base-url", message).hint(hint)),
+        }
+    }
+    let theme_name = loaded.config.as_ref().map(|c| c.theme.clone());
+    let site = link::link(
+        root,
+        loaded,
+        link::LinkOptions {
+            drafts: options.drafts,
+        },
+        &mut diags,
+    );
+    let (Some(site), Some(theme_name)) = (site, theme_name) else {
+        return report(diags, 0, 0);
+    };
+    let Some(theme) = theme::load(root, &theme_name, site.languages(), &mut diags) else {
+        return report(diags, 0, 0);
+    };
+    if diags.has_errors() {
+        return report(diags, 0, 0);
+    }
+    if let Err(d) = output::check_target(root, &output) {
+        diags.push(d);
+        return report(diags, 0, 0);
+    }
+    let staging = match output::Staging::new(&output) {
+        Ok(s) => s,
+        Err(d) => {
+            diags.push(d);
+            return report(diags, 0, 0);
+        }
+    };
+    let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
+    let today = options.today.unwrap_or_else(build_date);
+    let files = render::render_site(
+        &site,
+        &theme,
+        &urls,
+        render::RenderOptions { today },
+        &staging,
+        &mut diags,
+    );
+    let pages = site.languages().len() * (site.entries.len() + 6);
+    if diags.has_errors() {
+        staging.discard();
+        return report(diags, 0, 0);
+    }
+    if let Err(d) = staging.commit() {
+        diags.push(d);
+        return report(diags, 0, 0);
+    }
+    report(diags, pages, files)
+}
+
+/// Today's date in UTC, or the date of `SOURCE_DATE_EPOCH` when it is set
+/// (the reproducible-builds convention), so a rebuild of old sources shows
+/// the same policy status.
+pub fn build_date() -> jiff::civil::Date {
+    let timestamp = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    timestamp.to_zoned(jiff::tz::TimeZone::UTC).date()
+}
+
+/// Shows `path` relative to the current folder when it is inside it.
+pub fn shown_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    diagnostics::display_path(path.strip_prefix(&cwd).unwrap_or(path))
+}

@@ -1,0 +1,504 @@
+//! Linking: parsed files → a validated [`Site`].
+//!
+//! This is the cross-link stage, kept apart from rendering (as in Zola's
+//! `Library`): it pairs each default-language file with its translations and
+//! applies inheritance, drops drafts, checks required fields and files named in
+//! front matter, resolves references by slug through an index, and records the
+//! reverse links so each side of a reference can show the other.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::config::SiteConfig;
+use crate::content::schema::{Collection, FrontMatter};
+use crate::content::{Asset, LoadedContent, SourceFile};
+use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+
+/// Index of an entry in [`Site::entries`].
+pub type EntryId = usize;
+
+/// One language version of an entry, after inheritance.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub lang: String,
+    pub front_matter: FrontMatter,
+    pub body: String,
+    /// The language the body is written in (differs when it fell back).
+    pub body_lang: String,
+    /// The file the body comes from, and its first body line.
+    pub body_path: PathBuf,
+    pub body_first_line: usize,
+    /// Whether this language has its own file; if not, everything fell back.
+    pub translated: bool,
+}
+
+impl Variant {
+    pub fn title(&self) -> &str {
+        self.front_matter.title().unwrap_or_default()
+    }
+
+    /// Whether the text shown is in another language than the page's.
+    pub fn is_fallback(&self) -> bool {
+        !self.translated || self.body_lang != self.lang
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub collection: Collection,
+    pub slug: String,
+    /// One per site language, in the order of `languages`.
+    pub variants: Vec<Variant>,
+    /// References written in this entry's front matter.
+    pub industries: Vec<EntryId>,
+    pub parks: Vec<EntryId>,
+    /// Entries whose front matter refers to this one.
+    pub referenced_by: Vec<EntryId>,
+    pub weight: i64,
+    /// The default-language source, for messages.
+    pub path: PathBuf,
+}
+
+impl Entry {
+    pub fn variant(&self, lang_index: usize) -> &Variant {
+        &self.variants[lang_index]
+    }
+
+    pub fn default_variant(&self) -> &Variant {
+        &self.variants[0]
+    }
+}
+
+/// The whole site, validated and cross-linked, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub entries: Vec<Entry>,
+    pub assets: Vec<Asset>,
+    /// Entries of each collection, in display order (weight, then slug).
+    by_collection: HashMap<Collection, Vec<EntryId>>,
+}
+
+impl Site {
+    pub fn collection(&self, collection: Collection) -> &[EntryId] {
+        self.by_collection
+            .get(&collection)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn languages(&self) -> &[String] {
+        &self.config.languages
+    }
+
+    /// Entries of `collection` among those that refer to `id`.
+    pub fn referrers(&self, id: EntryId, collection: Collection) -> Vec<EntryId> {
+        self.entries[id]
+            .referenced_by
+            .iter()
+            .copied()
+            .filter(|r| self.entries[*r].collection == collection)
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LinkOptions {
+    pub drafts: bool,
+}
+
+/// Free-page slugs that would shadow the site's own paths.
+const RESERVED_PAGE_SLUGS: &[&str] = &[
+    "industries",
+    "parks",
+    "policies",
+    "officials",
+    "card",
+    "assets",
+    "pages",
+    "404",
+    "sitemap",
+    "robots",
+];
+
+/// Builds the [`Site`]; returns `None` when the site cannot be rendered.
+pub fn link(
+    root: &Path,
+    loaded: LoadedContent,
+    options: LinkOptions,
+    diags: &mut Diagnostics,
+) -> Option<Site> {
+    let config = loaded.config?;
+    let languages = config.languages.clone();
+    let content_dir = root.join("content");
+
+    let mut groups: BTreeMap<(Collection, String), (Option<SourceFile>, Vec<SourceFile>)> =
+        BTreeMap::new();
+    for file in loaded.files {
+        let group = groups
+            .entry((file.collection, file.slug.clone()))
+            .or_default();
+        match file.lang {
+            None => group.0 = Some(file),
+            Some(_) => group.1.push(file),
+        }
+    }
+
+    // Pass 1: entries with their language variants.
+    let mut entries = Vec::new();
+    let mut sources: Vec<(SourceFile, Vec<SourceFile>)> = Vec::new();
+    let mut drafts: HashMap<(Collection, String), PathBuf> = HashMap::new();
+    for ((collection, slug), (default, translations)) in groups {
+        let Some(default) = default else {
+            for t in &translations {
+                diags.push(
+                    Diagnostic::error(&t.path, format!("translation without a default-language file `{slug}.md`"))
+                        .at(1, 1)
+                        .hint(format!(
+                            "create content/{}/{slug}.md in `{}` (the default language), which this file translates",
+                            collection.dir(),
+                            languages[0]
+                        )),
+                );
+            }
+            continue;
+        };
+        if default.front_matter.draft() && !options.drafts {
+            drafts.insert((collection, slug), default.path.clone());
+            continue;
+        }
+        check_files(&content_dir, &default, diags);
+        for t in &translations {
+            check_files(&content_dir, t, diags);
+        }
+        if collection == Collection::Pages && RESERVED_PAGE_SLUGS.contains(&slug.as_str())
+            || collection == Collection::Pages && languages.contains(&slug)
+        {
+            diags.push(
+                Diagnostic::error(
+                    &default.path,
+                    format!("the page slug `{slug}` is taken by the site's own pages"),
+                )
+                .hint(format!("rename the file, e.g. to `{slug}-info.md`")),
+            );
+            continue;
+        }
+        if default.front_matter.title().is_none() {
+            let field = collection.title_field();
+            diags.push(
+                Diagnostic::error(&default.path, format!("missing required field `{field}`"))
+                    .at(default.yaml_first_line.saturating_sub(1).max(1), 1)
+                    .hint(format!("add `{field}: …` between the `---` lines"))
+                    .with_source(&default.text),
+            );
+            continue;
+        }
+        let variants = languages
+            .iter()
+            .enumerate()
+            .map(|(i, lang)| {
+                make_variant(
+                    i,
+                    lang,
+                    &languages[0],
+                    &default,
+                    &translations,
+                    options,
+                    diags,
+                )
+            })
+            .collect();
+        entries.push(Entry {
+            collection,
+            slug,
+            variants,
+            industries: Vec::new(),
+            parks: Vec::new(),
+            referenced_by: Vec::new(),
+            weight: default.front_matter.weight(),
+            path: default.path.clone(),
+        });
+        sources.push((default, translations));
+    }
+
+    // Display order: collection, weight, slug. Sort sources alongside.
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ea, eb) = (&entries[a], &entries[b]);
+        (ea.collection, ea.weight, &ea.slug).cmp(&(eb.collection, eb.weight, &eb.slug))
+    });
+    let mut slots: Vec<Option<(Entry, (SourceFile, Vec<SourceFile>))>> =
+        entries.into_iter().zip(sources).map(Some).collect();
+    let (entries, sources): (Vec<Entry>, Vec<(SourceFile, Vec<SourceFile>)>) =
+        order.iter().filter_map(|&i| slots[i].take()).unzip();
+    let mut entries = entries;
+
+    let index: HashMap<(Collection, &str), EntryId> = entries
+        .iter()
+        .enumerate()
+        .map(|(id, e)| ((e.collection, e.slug.as_str()), id))
+        .collect();
+
+    // Pass 2: references, through the index.
+    let mut resolved: Vec<(Vec<EntryId>, Vec<EntryId>)> = Vec::with_capacity(entries.len());
+    for (default, translations) in &sources {
+        let industries = resolve(
+            default,
+            "industries",
+            Collection::Industries,
+            default.front_matter.industries(),
+            &index,
+            &drafts,
+            &entries,
+            diags,
+        );
+        let parks = resolve(
+            default,
+            "parks",
+            Collection::Parks,
+            default.front_matter.parks(),
+            &index,
+            &drafts,
+            &entries,
+            diags,
+        );
+        for t in translations {
+            for (field, theirs, ours) in [
+                (
+                    "industries",
+                    t.front_matter.industries(),
+                    default.front_matter.industries(),
+                ),
+                (
+                    "parks",
+                    t.front_matter.parks(),
+                    default.front_matter.parks(),
+                ),
+            ] {
+                if !theirs.is_empty() && theirs != ours {
+                    diags.push(
+                        t.warning_at(field, None, format!("`{field}` differs from {}; references are taken from the default-language file", default.path.display()))
+                            .hint(format!("remove `{field}` from this translation; it inherits the list")),
+                    );
+                }
+            }
+        }
+        resolved.push((industries, parks));
+    }
+    for (id, (industries, parks)) in resolved.into_iter().enumerate() {
+        for &target in industries.iter().chain(&parks) {
+            entries[target].referenced_by.push(id);
+        }
+        entries[id].industries = industries;
+        entries[id].parks = parks;
+    }
+
+    let mut by_collection: HashMap<Collection, Vec<EntryId>> = HashMap::new();
+    for (id, e) in entries.iter().enumerate() {
+        by_collection.entry(e.collection).or_default().push(id);
+    }
+
+    Some(Site {
+        config,
+        entries,
+        assets: loaded.assets,
+        by_collection,
+    })
+}
+
+fn make_variant(
+    lang_index: usize,
+    lang: &str,
+    default_lang: &str,
+    default: &SourceFile,
+    translations: &[SourceFile],
+    options: LinkOptions,
+    diags: &mut Diagnostics,
+) -> Variant {
+    let default_lang_variant = || Variant {
+        lang: lang.to_owned(),
+        front_matter: default.front_matter.clone(),
+        body: default.body.clone(),
+        body_lang: default_lang.to_owned(),
+        body_path: default.path.clone(),
+        body_first_line: default.body_first_line,
+        translated: lang_index == 0,
+    };
+    if lang_index == 0 {
+        return default_lang_variant();
+    }
+    let translation = translations
+        .iter()
+        .find(|t| t.lang.as_deref() == Some(lang))
+        .filter(|t| options.drafts || !t.front_matter.draft());
+    let Some(t) = translation else {
+        let expected = default
+            .path
+            .with_file_name(format!("{}.{lang}.md", default.slug));
+        diags.push(
+            Diagnostic::warning(
+                &default.path,
+                format!(
+                    "no `{lang}` translation; the `{lang}` page shows the default-language text"
+                ),
+            )
+            .hint(format!(
+                "add {} with the translated fields and text",
+                expected.display()
+            )),
+        );
+        return default_lang_variant();
+    };
+    let front_matter = t.front_matter.clone().inherit(&default.front_matter);
+    let own_body = !t.body.trim().is_empty();
+    if !own_body {
+        diags.push(
+            Diagnostic::warning(
+                &t.path,
+                "the translation has no text; the page shows the default-language text",
+            )
+            .at(t.body_first_line.saturating_sub(1).max(1), 1)
+            .hint("write the translated text below the closing `---`"),
+        );
+    }
+    Variant {
+        lang: lang.to_owned(),
+        front_matter,
+        body: if own_body {
+            t.body.clone()
+        } else {
+            default.body.clone()
+        },
+        body_lang: if own_body { lang } else { default_lang }.to_owned(),
+        body_path: if own_body {
+            t.path.clone()
+        } else {
+            default.path.clone()
+        },
+        body_first_line: if own_body {
+            t.body_first_line
+        } else {
+            default.body_first_line
+        },
+        translated: true,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    file: &SourceFile,
+    field: &str,
+    target: Collection,
+    slugs: &[crate::content::values::Slug],
+    index: &HashMap<(Collection, &str), EntryId>,
+    drafts: &HashMap<(Collection, String), PathBuf>,
+    entries: &[Entry],
+    diags: &mut Diagnostics,
+) -> Vec<EntryId> {
+    let mut ids = Vec::new();
+    for slug in slugs {
+        match index.get(&(target, slug.as_str())) {
+            Some(&id) => {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            None if drafts.contains_key(&(target, slug.0.clone())) => {
+                diags.push(
+                    file.warning_at(
+                        field,
+                        Some(slug.as_str()),
+                        format!("`{slug}` is a draft; the reference is left out"),
+                    )
+                    .hint("publish it (remove `draft: true`) or build with `--drafts` to preview"),
+                );
+            }
+            None => {
+                let known: Vec<&str> = entries
+                    .iter()
+                    .filter(|e| e.collection == target)
+                    .map(|e| e.slug.as_str())
+                    .collect();
+                let hint = match closest(slug.as_str(), known.iter().copied()) {
+                    Some(c) => format!(
+                        "did you mean `{c}`? The known {} are: {}",
+                        target.dir(),
+                        known.join(", ")
+                    ),
+                    None if known.is_empty() => format!(
+                        "there are no {} yet; add content/{}/{slug}.md",
+                        target.dir(),
+                        target.dir()
+                    ),
+                    None => format!("the known {} are: {}", target.dir(), known.join(", ")),
+                };
+                diags.push(
+                    file.error_at(
+                        field,
+                        Some(slug.as_str()),
+                        format!("unknown {} `{slug}` in `{field}`", singular(target)),
+                    )
+                    .hint(hint),
+                );
+            }
+        }
+    }
+    ids
+}
+
+fn singular(c: Collection) -> &'static str {
+    match c {
+        Collection::Industries => "industry",
+        Collection::Parks => "park",
+        Collection::Policies => "policy",
+        Collection::Officials => "official",
+        Collection::Pages => "page",
+    }
+}
+
+/// Files named in front matter must exist inside `content/`.
+fn check_files(content_dir: &Path, file: &SourceFile, diags: &mut Diagnostics) {
+    let folder = content_dir.join(file.collection.dir());
+    for (field, value) in file.front_matter.files() {
+        let problem = file_problem(content_dir, &folder, value);
+        if let Some((message, hint)) = problem {
+            diags.push(file.error_at(field, None, message).hint(hint));
+        }
+    }
+}
+
+fn file_problem(content_dir: &Path, folder: &Path, value: &str) -> Option<(String, String)> {
+    let relative = Path::new(value);
+    let escapes = relative.is_absolute()
+        || value.starts_with('/')
+        || value.starts_with('\\')
+        || value.contains(':')
+        || relative
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
+    if escapes {
+        return Some((
+            format!("`{value}` points outside the entry's folder"),
+            "name a file beside the Markdown file, e.g. `photo: wang-ming.jpg`, or in a subfolder such as `photos/wang-ming.jpg`".to_owned(),
+        ));
+    }
+    let full = folder.join(relative);
+    let inside = match (full.canonicalize(), content_dir.canonicalize()) {
+        (Ok(f), Ok(c)) => f.starts_with(c) && f.is_file(),
+        _ => false,
+    };
+    if inside {
+        return None;
+    }
+    let dir_name = folder.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if full.exists() {
+        Some((
+            format!("`{value}` is not a file inside the site"),
+            "use a real file (not a folder or a link to elsewhere) inside content/".to_owned(),
+        ))
+    } else {
+        Some((
+            format!("file `{value}` not found"),
+            format!("put the file at content/{dir_name}/{value}, next to the Markdown file"),
+        ))
+    }
+}

@@ -1,0 +1,184 @@
+//! Writing: the built site goes to a fresh folder beside the output, which
+//! replaces the output only when the whole build succeeded.
+//!
+//! A failed or interrupted build therefore never leaves a half-written
+//! `public/`: the previous one stays exactly as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// The folder a build writes into before it becomes the output.
+#[derive(Debug)]
+pub struct Staging {
+    target: PathBuf,
+    dir: PathBuf,
+}
+
+/// Prefix of the temporary folders beside the output, so a later build can
+/// find and remove those a killed build left behind.
+fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("public");
+    format!(".{name}.hui-")
+}
+
+impl Staging {
+    /// Creates the staging folder beside `target` (same file system, so the
+    /// final swap is a rename).
+    pub fn new(target: &Path) -> Result<Staging, Diagnostic> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !parent.is_dir() {
+            return Err(Diagnostic::error(
+                target,
+                format!(
+                    "cannot write the site: the folder {} does not exist",
+                    parent.display()
+                ),
+            )
+            .hint("create it first, or choose another folder with --output"));
+        }
+        remove_stale(&parent, target);
+        let dir = parent.join(format!("{}new-{}", temp_prefix(target), std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir(&dir).map_err(|e| {
+            Diagnostic::error(
+                target,
+                format!("cannot write the site into {}: {e}", parent.display()),
+            )
+            .hint("check that the folder is writable, or choose another with --output")
+        })?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            dir,
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one file, creating its folders.
+    pub fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    /// Copies a file into the staging folder.
+    pub fn copy(&self, from: &Path, rel: &Path) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(from, path).map(|_| ())
+    }
+
+    /// Replaces the output with the staged site.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        let fail = |e: io::Error| {
+            Diagnostic::error(
+                &self.target,
+                format!("cannot replace the output folder: {e}"),
+            )
+            .hint("close programs that use files in it, and check its permissions")
+        };
+        let parent = self.dir.parent().unwrap_or(Path::new("."));
+        let old = parent.join(format!(
+            "{}old-{}",
+            temp_prefix(&self.target),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+            fs::rename(&self.target, &old).map_err(fail)?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.target) {
+            if had_old {
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(fail(e));
+        }
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(())
+    }
+
+    /// Throws the staged files away; the output is untouched.
+    pub fn discard(self) {
+        let _ = fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Removes staging folders left by builds that were killed, and restores an
+/// output that a killed build had moved aside but not yet replaced.
+fn remove_stale(parent: &Path, target: &Path) {
+    let prefix = temp_prefix(target);
+    let Ok(read) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in read.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let Some(rest) = name.strip_prefix(&prefix) else {
+            continue;
+        };
+        if rest.starts_with("old-") && !target.exists() {
+            let _ = fs::rename(entry.path(), target);
+        } else {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Refuses output folders whose replacement would destroy the site itself.
+pub fn check_target(root: &Path, target: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let (root_abs, target_abs) = (abs(root), abs(target));
+    let holds_site = root_abs.starts_with(&target_abs) || target.join("content").exists();
+    if holds_site {
+        return Err(Diagnostic::error(
+            target,
+            "refusing to use this folder as output: it holds the site's content, and a build replaces the whole output folder",
+        )
+        .hint("choose a separate folder, such as the default `public/`"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commit_replaces_and_discard_keeps() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("old.html"), "old").unwrap();
+
+        let s = Staging::new(&out).unwrap();
+        s.write(Path::new("a/index.html"), b"new").unwrap();
+        s.discard();
+        assert!(out.join("old.html").exists());
+
+        let s = Staging::new(&out).unwrap();
+        s.write(Path::new("a/index.html"), b"new").unwrap();
+        s.commit().unwrap();
+        assert!(!out.join("old.html").exists());
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        let leftovers: Vec<_> = fs::read_dir(tmp.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1);
+    }
+}

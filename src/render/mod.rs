@@ -1,0 +1,397 @@
+//! Rendering: the linked [`Site`] → HTML pages, sitemap and assets, written
+//! into the staging folder.
+//!
+//! Every page is independent, so pages are rendered and written in parallel;
+//! templates are compiled once (in [`crate::theme`]) and shared.
+
+mod sitemap;
+pub mod views;
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::content::schema::Collection;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::link::{EntryId, Site};
+use crate::markdown;
+use crate::output::Staging;
+use crate::theme::Theme;
+use crate::urls::{Target, Urls};
+use views::{Alternate, NavItem};
+
+/// The pages of a site, per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    List(Collection),
+    Entry(EntryId),
+    NotFound,
+}
+
+/// Collections with a list page (free pages have none: they are in the menu).
+const LISTED: [Collection; 4] = [
+    Collection::Industries,
+    Collection::Parks,
+    Collection::Policies,
+    Collection::Officials,
+];
+
+/// Everything a page needs to render, for one language.
+pub struct Ctx<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub urls: &'a Urls,
+    pub lang: &'a str,
+    pub lang_index: usize,
+    pub today: jiff::civil::Date,
+    asset_version: &'a str,
+}
+
+impl Ctx<'_> {
+    pub fn default_lang(&self) -> &str {
+        self.site.config.default_language()
+    }
+
+    fn t(&self, key: &str) -> String {
+        self.theme
+            .strings
+            .get(self.lang)
+            .and_then(|s| s.get(key))
+            .cloned()
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The value for `lang="…"`/`hreflang` of a language (`zh` → `zh-CN`).
+    pub fn html_lang_of(&self, lang: &str) -> String {
+        self.theme
+            .strings
+            .get(lang)
+            .and_then(|s| s.get("html_lang"))
+            .cloned()
+            .unwrap_or_else(|| lang.to_owned())
+    }
+
+    fn asset_url(&self, name: &str) -> String {
+        let path = self
+            .urls
+            .path(self.lang, Target::File(&format!("assets/{name}")));
+        format!("{path}?v={}", self.asset_version)
+    }
+
+    fn target(&self, page: Page) -> Target<'_> {
+        match page {
+            Page::Home => Target::Home,
+            Page::List(c) => Target::List(c),
+            Page::Entry(id) => {
+                let e = &self.site.entries[id];
+                Target::Entry(e.collection, &e.slug)
+            }
+            Page::NotFound => Target::NotFound,
+        }
+    }
+}
+
+/// What a page looks like to templates, beyond the entry itself.
+#[derive(Serialize)]
+struct PageView {
+    kind: &'static str,
+    title: String,
+    description: Option<String>,
+    url: String,
+    permalink: String,
+    alternates: Vec<Alternate>,
+    x_default: String,
+    /// `lang` of the page (`zh-CN`, `en`).
+    lang: String,
+    /// Set when the page shows another language's text: its `lang` value.
+    content_lang: Option<String>,
+    body_lang: Option<String>,
+    body: String,
+    collection: Option<Collection>,
+    noindex: bool,
+}
+
+/// Options that do not come from the site itself.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    /// The build date, for policy status.
+    pub today: jiff::civil::Date,
+}
+
+/// Renders every page and file of the site into `staging`.
+/// Returns the number of files written.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    urls: &Urls,
+    options: RenderOptions,
+    staging: &Staging,
+    diags: &mut Diagnostics,
+) -> usize {
+    let asset_version = asset_version(theme);
+    let mut jobs: Vec<(usize, Page)> = Vec::new();
+    for lang_index in 0..site.languages().len() {
+        jobs.push((lang_index, Page::Home));
+        jobs.extend(LISTED.iter().map(|c| (lang_index, Page::List(*c))));
+        jobs.extend((0..site.entries.len()).map(|id| (lang_index, Page::Entry(id))));
+        jobs.push((lang_index, Page::NotFound));
+    }
+    let results: Vec<Vec<Diagnostic>> = jobs
+        .par_iter()
+        .map(|&(lang_index, page)| {
+            let ctx = Ctx {
+                site,
+                theme,
+                urls,
+                lang: &site.languages()[lang_index],
+                lang_index,
+                today: options.today,
+                asset_version: &asset_version,
+            };
+            render_page(&ctx, page, staging)
+        })
+        .collect();
+    diags.extend(results.into_iter().flatten());
+
+    let mut written = jobs.len();
+    for (name, bytes) in &theme.statics {
+        if let Err(e) = staging.write(&Path::new("assets").join(name), bytes) {
+            diags.push(write_error(Path::new(name), &e));
+        }
+        written += 1;
+    }
+    for asset in &site.assets {
+        if let Err(e) = staging.copy(&asset.source, Path::new(&asset.rel)) {
+            diags.push(
+                Diagnostic::error(
+                    PathBuf::from("content").join(&asset.rel),
+                    format!("cannot copy the file: {e}"),
+                )
+                .hint("check that the file still exists and is readable"),
+            );
+        }
+        written += 1;
+    }
+    written += sitemap::write(site, theme, urls, &jobs, staging, diags);
+    written
+}
+
+/// Cache-busting version of the theme's static files, so browsers reload
+/// the CSS after a theme change.
+fn asset_version(theme: &Theme) -> String {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    theme.statics.hash(&mut hasher);
+    format!("{:08x}", hasher.finish() as u32)
+}
+
+fn write_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(rel, format!("cannot write the output file: {e}"))
+        .hint("check that the output folder's disk is not full and is writable")
+}
+
+fn template_for(site: &Site, page: Page) -> &'static str {
+    match page {
+        Page::Home => "index.html",
+        Page::List(Collection::Officials) => "officials.html",
+        Page::List(_) => "list.html",
+        Page::NotFound => "404.html",
+        Page::Entry(id) => match site.entries[id].collection {
+            Collection::Industries => "industry.html",
+            Collection::Parks => "park.html",
+            Collection::Policies => "policy.html",
+            Collection::Officials => "official.html",
+            Collection::Pages => "page.html",
+        },
+    }
+}
+
+fn render_page(ctx: &Ctx, page: Page, staging: &Staging) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let context = page_context(ctx, page, &mut problems);
+    let template = template_for(ctx.site, page);
+    match ctx.theme.tera.render(template, &context) {
+        Ok(html) => {
+            let rel = ctx.urls.output_file(ctx.lang, ctx.target(page));
+            if let Err(e) = staging.write(&rel, html.as_bytes()) {
+                problems.push(write_error(&rel, &e));
+            }
+        }
+        Err(err) => problems.push(crate::theme::template_error(&err, &ctx.theme.sources)),
+    }
+    problems
+}
+
+fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Context {
+    let site = ctx.site;
+    let target = ctx.target(page);
+    let mut context = Context::new();
+    context.insert("lang", ctx.lang);
+    context.insert("site", &ctx.site_view(ctx.urls));
+    context.insert("t", &ctx.theme.strings.get(ctx.lang));
+    context.insert("nav", &nav(ctx, page));
+
+    let default_lang = ctx.default_lang();
+    let alternates: Vec<Alternate> = site
+        .languages()
+        .iter()
+        .map(|l| Alternate {
+            lang: l.clone(),
+            hreflang: ctx.html_lang_of(l),
+            name: ctx
+                .theme
+                .strings
+                .get(l)
+                .and_then(|s| s.get("language_name"))
+                .cloned()
+                .unwrap_or_else(|| l.to_uppercase()),
+            href: ctx.urls.path(l, target),
+            permalink: ctx.urls.permalink(l, target),
+            current: l == ctx.lang,
+        })
+        .collect();
+    let mut view = PageView {
+        kind: "",
+        title: String::new(),
+        description: site
+            .config
+            .description
+            .get(ctx.lang, default_lang)
+            .map(str::to_owned),
+        url: ctx.urls.path(ctx.lang, target),
+        permalink: ctx.urls.permalink(ctx.lang, target),
+        alternates,
+        x_default: ctx.urls.permalink(default_lang, target),
+        lang: ctx.html_lang_of(ctx.lang),
+        content_lang: None,
+        body_lang: None,
+        body: String::new(),
+        collection: None,
+        noindex: false,
+    };
+    match page {
+        Page::Home => {
+            view.kind = "home";
+            view.title = site
+                .config
+                .title
+                .get(ctx.lang, default_lang)
+                .unwrap_or_default()
+                .to_owned();
+            for c in LISTED {
+                context.insert(c.dir(), &ctx.cards(site.collection(c)));
+            }
+            let menu: Vec<EntryId> = menu_pages(site);
+            context.insert("pages", &ctx.cards(&menu));
+        }
+        Page::List(c) => {
+            view.kind = "list";
+            view.collection = Some(c);
+            view.title = ctx.t(c.dir());
+            if let Some(intro) = ctx
+                .theme
+                .strings
+                .get(ctx.lang)
+                .and_then(|s| s.get(&format!("{}_intro", c.dir())))
+            {
+                view.description = Some(intro.clone());
+            }
+            context.insert("items", &ctx.cards(site.collection(c)));
+            if c == Collection::Officials {
+                let groups: Vec<_> = site
+                    .collection(Collection::Industries)
+                    .iter()
+                    .map(|&id| {
+                        (
+                            ctx.card(id),
+                            ctx.cards(&site.referrers(id, Collection::Officials)),
+                        )
+                    })
+                    .filter(|(_, officials)| !officials.is_empty())
+                    .collect();
+                context.insert("by_industry", &groups);
+            }
+        }
+        Page::Entry(id) => {
+            let entry = &site.entries[id];
+            let variant = entry.variant(ctx.lang_index);
+            view.kind = "entry";
+            view.collection = Some(entry.collection);
+            view.title = variant.title().to_owned();
+            if let Some(summary) = variant.front_matter.summary() {
+                view.description = Some(summary.to_owned());
+            }
+            if !variant.translated {
+                view.content_lang = Some(ctx.html_lang_of(default_lang));
+            } else if variant.body_lang != variant.lang {
+                view.body_lang = Some(ctx.html_lang_of(&variant.body_lang));
+            }
+            let lang = &variant.body_lang;
+            let rendered = markdown::render(&variant.body, &|link| {
+                ctx.urls.resolve_body_link(lang, entry.collection, link)
+            });
+            for w in rendered.warnings {
+                problems.push(
+                    Diagnostic::warning(&variant.body_path, w.message)
+                        .at_line(variant.body_first_line + w.line)
+                        .hint(w.hint),
+                );
+            }
+            view.body = rendered.html;
+            context.insert("entry", &ctx.entry_view(id));
+            context.insert("related", &ctx.related(id));
+        }
+        Page::NotFound => {
+            view.kind = "404";
+            view.title = ctx.t("not_found_title");
+            view.noindex = true;
+        }
+    }
+    context.insert("page", &view);
+    context
+}
+
+fn menu_pages(site: &Site) -> Vec<EntryId> {
+    site.collection(Collection::Pages)
+        .iter()
+        .copied()
+        .filter(|&id| {
+            matches!(&site.entries[id].default_variant().front_matter,
+                crate::content::schema::FrontMatter::Page(p) if p.menu.unwrap_or(false))
+        })
+        .collect()
+}
+
+fn nav(ctx: &Ctx, page: Page) -> Vec<NavItem> {
+    let current_collection = match page {
+        Page::List(c) => Some(c),
+        Page::Entry(id) => Some(ctx.site.entries[id].collection),
+        _ => None,
+    };
+    let mut items = vec![NavItem {
+        title: ctx.t("home"),
+        url: ctx.urls.path(ctx.lang, Target::Home),
+        current: page == Page::Home,
+    }];
+    for c in LISTED {
+        items.push(NavItem {
+            title: ctx.t(c.dir()),
+            url: ctx.urls.path(ctx.lang, Target::List(c)),
+            current: current_collection == Some(c),
+        });
+    }
+    for id in menu_pages(ctx.site) {
+        let e = &ctx.site.entries[id];
+        items.push(NavItem {
+            title: e.variant(ctx.lang_index).title().to_owned(),
+            url: ctx
+                .urls
+                .path(ctx.lang, Target::Entry(e.collection, &e.slug)),
+            current: page == Page::Entry(id),
+        });
+    }
+    items
+}

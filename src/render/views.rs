@@ -1,0 +1,278 @@
+//! What templates see: small serialisable views built from the linked site.
+//!
+//! Templates never get the domain types; they get these views, whose fields
+//! are documented in the README's theme section.
+
+use serde::Serialize;
+
+use crate::content::schema::{Collection, FrontMatter};
+use crate::link::{EntryId, Site};
+use crate::urls::{Target, Urls};
+
+use super::Ctx;
+
+/// A link to one language version of the current page.
+#[derive(Serialize)]
+pub struct Alternate {
+    pub lang: String,
+    pub hreflang: String,
+    pub name: String,
+    /// For `href` in the page: a path under the base URL.
+    pub href: String,
+    /// Absolute when `base_url` is set: for `<link rel=alternate>`.
+    pub permalink: String,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct NavItem {
+    pub title: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Default)]
+pub struct ContactView<'a> {
+    pub phone: Option<&'a str>,
+    pub phone_dial: Option<String>,
+    pub email: Option<&'a str>,
+    pub address: Option<&'a str>,
+    pub hours: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: Option<&'a str>,
+    pub organization: Option<&'a str>,
+    pub contact: ContactView<'a>,
+    pub home: String,
+    pub base_url: Option<String>,
+    pub css: String,
+    pub js: String,
+    pub favicon: String,
+}
+
+/// An entry as shown in a list or as a related link.
+#[derive(Serialize)]
+pub struct Card<'a> {
+    pub collection: Collection,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub summary: Option<&'a str>,
+    pub url: String,
+    /// Set when the text is the default language's (no translation).
+    pub lang: Option<String>,
+    pub position: Option<&'a str>,
+    pub organization: Option<&'a str>,
+    pub phone: Option<&'a str>,
+    pub phone_dial: Option<String>,
+    pub email: Option<&'a str>,
+    pub initials: Option<String>,
+    pub status: Option<&'static str>,
+}
+
+/// Entries related to the current one, by collection.
+#[derive(Serialize, Default)]
+pub struct Related<'a> {
+    pub industries: Vec<Card<'a>>,
+    pub parks: Vec<Card<'a>>,
+    pub policies: Vec<Card<'a>>,
+    pub officials: Vec<Card<'a>>,
+}
+
+/// The entry of an entry page: its front matter plus derived values.
+#[derive(Serialize)]
+pub struct EntryView<'a> {
+    pub collection: Collection,
+    pub slug: &'a str,
+    pub title: &'a str,
+    /// The front-matter fields as written (after inheritance).
+    pub fields: &'a FrontMatter,
+    pub status: Option<&'static str>,
+    pub delivery: Option<&'static str>,
+    pub phone_dial: Option<String>,
+    pub mobile_dial: Option<String>,
+    pub hotline_dial: Option<String>,
+    pub map_url: Option<String>,
+    pub initials: Option<String>,
+}
+
+impl Ctx<'_> {
+    pub fn card(&self, id: EntryId) -> Card<'_> {
+        let entry = &self.site.entries[id];
+        let variant = entry.variant(self.lang_index);
+        let fm = &variant.front_matter;
+        let mut card = Card {
+            collection: entry.collection,
+            slug: &entry.slug,
+            title: variant.title(),
+            summary: fm.summary(),
+            url: self
+                .urls
+                .path(self.lang, Target::Entry(entry.collection, &entry.slug)),
+            lang: (!variant.translated).then(|| self.html_lang_of(self.default_lang())),
+            position: None,
+            organization: None,
+            phone: None,
+            phone_dial: None,
+            email: None,
+            initials: None,
+            status: None,
+        };
+        match fm {
+            FrontMatter::Official(o) => {
+                card.summary = None;
+                card.position = o.position.as_ref().map(|t| t.as_str());
+                card.organization = o.organization.as_ref().map(|t| t.as_str());
+                let phone = o.phone.as_ref().or(o.mobile.as_ref());
+                card.phone = phone.map(|p| p.0.as_str());
+                card.phone_dial = phone.map(|p| p.dial());
+                card.email = o.email.as_ref().map(|e| e.0.as_str());
+                card.initials = Some(initials(variant.title()));
+            }
+            FrontMatter::Policy(p) => card.status = Some(self.policy_status(p)),
+            _ => {}
+        }
+        card
+    }
+
+    pub fn cards(&self, ids: &[EntryId]) -> Vec<Card<'_>> {
+        ids.iter().map(|&id| self.card(id)).collect()
+    }
+
+    pub fn related(&self, id: EntryId) -> Related<'_> {
+        let site: &Site = self.site;
+        let entry = &site.entries[id];
+        let mut related = Related {
+            industries: self.cards(&entry.industries),
+            parks: self.cards(&entry.parks),
+            ..Related::default()
+        };
+        if entry.collection == Collection::Industries {
+            related.parks = self.cards(&site.referrers(id, Collection::Parks));
+            related.policies = self.cards(&site.referrers(id, Collection::Policies));
+        }
+        if matches!(entry.collection, Collection::Industries | Collection::Parks) {
+            related.officials = self.cards(&site.referrers(id, Collection::Officials));
+        }
+        related
+    }
+
+    pub fn entry_view(&self, id: EntryId) -> EntryView<'_> {
+        let entry = &self.site.entries[id];
+        let variant = entry.variant(self.lang_index);
+        let fm = &variant.front_matter;
+        let mut view = EntryView {
+            collection: entry.collection,
+            slug: &entry.slug,
+            title: variant.title(),
+            fields: fm,
+            status: None,
+            delivery: None,
+            phone_dial: None,
+            mobile_dial: None,
+            hotline_dial: None,
+            map_url: None,
+            initials: None,
+        };
+        match fm {
+            FrontMatter::Policy(p) => {
+                view.status = Some(self.policy_status(p));
+                view.delivery = p.delivery.map(|d| d.key());
+                view.hotline_dial = p.hotline.as_ref().map(|h| h.dial());
+            }
+            FrontMatter::Official(o) => {
+                view.phone_dial = o.phone.as_ref().map(|p| p.dial());
+                view.mobile_dial = o.mobile.as_ref().map(|p| p.dial());
+                view.initials = Some(initials(variant.title()));
+                view.map_url = o.address.as_ref().map(|a| map_search_url(a.as_str()));
+            }
+            FrontMatter::Park(p) => {
+                view.map_url = match (&p.location, &p.address) {
+                    (Some(loc), _) => Some(format!(
+                        "https://uri.amap.com/marker?position={},{}&name={}",
+                        loc.lng,
+                        loc.lat,
+                        encode_component(variant.title())
+                    )),
+                    (None, Some(addr)) => Some(map_search_url(addr.as_str())),
+                    _ => None,
+                };
+            }
+            _ => {}
+        }
+        view
+    }
+
+    /// `in-force`, `upcoming` or `expired`, as of the build date.
+    pub fn policy_status(&self, p: &crate::content::schema::PolicyFm) -> &'static str {
+        let today = self.today;
+        if p.expires.is_some_and(|d| d.0 < today) {
+            "expired"
+        } else if p.effective.is_some_and(|d| d.0 > today) {
+            "upcoming"
+        } else {
+            "in-force"
+        }
+    }
+}
+
+/// One or two letters for an avatar without a photo: the family name for
+/// Chinese names (王明 → 王), initials for others (Wang Ming → WM).
+pub fn initials(name: &str) -> String {
+    let name = name.trim();
+    match name.chars().next() {
+        Some(c) if !c.is_ascii() => c.to_string(),
+        _ => name
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .take(2)
+            .collect::<String>()
+            .to_uppercase(),
+    }
+}
+
+fn map_search_url(address: &str) -> String {
+    format!(
+        "https://uri.amap.com/search?keyword={}",
+        encode_component(address)
+    )
+}
+
+/// Percent-encodes a URL query component.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+impl<'a> Ctx<'a> {
+    pub fn site_view(&self, urls: &Urls) -> SiteView<'a> {
+        let c = &self.site.config;
+        let (lang, default) = (self.lang, self.default_lang());
+        SiteView {
+            title: c.title.get(lang, default).unwrap_or_default(),
+            description: c.description.get(lang, default),
+            organization: c.organization.get(lang, default),
+            contact: ContactView {
+                phone: c.contact.phone.as_ref().map(|p| p.0.as_str()),
+                phone_dial: c.contact.phone.as_ref().map(|p| p.dial()),
+                email: c.contact.email.as_ref().map(|e| e.0.as_str()),
+                address: c.contact.address.get(lang, default),
+                hours: c.contact.hours.get(lang, default),
+            },
+            home: urls.path(lang, Target::Home),
+            base_url: urls.absolute(default, Target::Home),
+            css: self.asset_url("style.css"),
+            js: self.asset_url("main.js"),
+            favicon: self.asset_url("favicon.svg"),
+        }
+    }
+}
