@@ -262,14 +262,18 @@ mod cjk {
         }
         let mut inserts = Vec::new();
         for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
-            if let Event::Text(text) = event {
-                if text.contains(['*', '_'])
-                    && source
-                        .get(range.clone())
-                        .is_some_and(|s| s.contains(['*', '_']))
-                {
+            match event {
+                // Runs CommonMark left as literal text.
+                Event::Text(text) if text.contains(['*', '_']) => {
                     find_inserts(source, range.start, range.end, &mut inserts);
                 }
+                // Runs it matched, possibly with the wrong partner
+                // (`**注意：**正文，**“重要”**`): look at both ends.
+                Event::Start(Tag::Emphasis | Tag::Strong) if range.len() >= 2 => {
+                    find_inserts(source, range.start, range.start + 1, &mut inserts);
+                    find_inserts(source, range.end - 1, range.end, &mut inserts);
+                }
+                _ => {}
             }
         }
         if inserts.is_empty() {
@@ -296,14 +300,14 @@ mod cjk {
         }
     }
 
-    /// Finds delimiter runs in `source[start..end]` that need a marker, and
+    /// Finds delimiter runs touching `source[start..end]` that need a marker, and
     /// records the byte offsets where to insert one.
     fn find_inserts(source: &str, start: usize, end: usize, inserts: &mut Vec<usize>) {
         let bytes = source.as_bytes();
         let mut i = start;
         while i < end {
             let b = bytes[i];
-            if b != b'*' && b != b'_' {
+            if (b != b'*' && b != b'_') || !source.is_char_boundary(i) {
                 i += 1;
                 continue;
             }
@@ -390,6 +394,10 @@ mod tests {
         );
         assert_eq!(html("*注意：*正文"), "<p><em>注意：</em>正文</p>\n");
         assert_eq!(html("真**，**她"), "<p>真<strong>，</strong>她</p>\n");
+        assert_eq!(
+            html("**注意：**正文，**“重要”**事项"),
+            "<p><strong>注意：</strong>正文，<strong>“重要”</strong>事项</p>\n"
+        );
     }
 
     #[test]

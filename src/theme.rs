@@ -33,6 +33,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/entry-card.html",
     "templates/partials/official-card.html",
     "templates/partials/related.html",
+    "templates/partials/entry-head.html",
     "static/style.css",
     "static/main.js",
     "static/favicon.svg",

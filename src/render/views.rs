@@ -96,6 +96,8 @@ pub struct EntryView<'a> {
     pub hotline_dial: Option<String>,
     pub map_url: Option<String>,
     pub initials: Option<String>,
+    /// URLs of the files named in front matter, by field (`photo`, `attachment`…).
+    pub files: std::collections::BTreeMap<&'static str, String>,
 }
 
 impl Ctx<'_> {
@@ -175,6 +177,18 @@ impl Ctx<'_> {
             hotline_dial: None,
             map_url: None,
             initials: None,
+            files: fm
+                .files()
+                .into_iter()
+                .map(|(field, path)| {
+                    let rel = format!(
+                        "{}/{}",
+                        entry.collection.dir(),
+                        path.trim_start_matches("./")
+                    );
+                    (field, self.urls.path(self.lang, Target::File(&rel)))
+                })
+                .collect(),
         };
         match fm {
             FrontMatter::Policy(p) => {
