@@ -10,8 +10,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
-use crate::content::values::{Email, Phone};
-use crate::yaml::error_with_hint;
+use crate::content::values::{deserialize_checked, Email, Phone};
 
 /// A string given once for all languages, or per language:
 /// `title: {zh: 涪城区投资指南, en: Fucheng District Investment Guide}`.
@@ -134,8 +133,7 @@ impl BaseUrl {
 
 impl<'de> Deserialize<'de> for BaseUrl {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        BaseUrl::parse(&s).map_err(|(m, h)| error_with_hint(m, &h))
+        deserialize_checked(d, "an absolute http(s) URL", BaseUrl::parse)
     }
 }
 
@@ -145,7 +143,12 @@ pub struct LangCode(pub String);
 
 impl<'de> Deserialize<'de> for LangCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+        deserialize_checked(d, "a language code", LangCode::parse)
+    }
+}
+
+impl LangCode {
+    fn parse(s: &str) -> Result<LangCode, (String, String)> {
         let valid = s.split('-').enumerate().all(|(i, part)| {
             let len_ok = if i == 0 {
                 (2..=3).contains(&part.len())
@@ -158,11 +161,11 @@ impl<'de> Deserialize<'de> for LangCode {
                     .all(|b| b.is_ascii_lowercase() || (i > 0 && b.is_ascii_digit()))
         });
         if valid {
-            Ok(LangCode(s))
+            Ok(LangCode(s.to_owned()))
         } else {
-            Err(error_with_hint(
+            Err((
                 format!("`{s}` is not a language code"),
-                "use lowercase ISO 639-1 codes such as `zh`, `en`, `ja` (a region may follow: `zh-hant`)",
+                "use lowercase ISO 639-1 codes such as `zh`, `en`, `ja` (a region may follow: `zh-hant`)".to_owned(),
             ))
         }
     }

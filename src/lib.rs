@@ -152,5 +152,7 @@ pub fn build_date() -> jiff::civil::Date {
 /// Shows `path` relative to the current folder when it is inside it.
 pub fn shown_path(path: &Path) -> String {
     let cwd = std::env::current_dir().unwrap_or_default();
-    diagnostics::display_path(path.strip_prefix(&cwd).unwrap_or(path))
+    let relative = path.strip_prefix(&cwd).unwrap_or(path);
+    let relative = relative.strip_prefix(".").unwrap_or(relative);
+    diagnostics::display_path(relative)
 }

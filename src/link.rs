@@ -6,7 +6,7 @@
 //! front matter, resolves references by slug through an index, and records the
 //! reverse links so each side of a reference can show the other.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
@@ -128,6 +128,7 @@ pub fn link(
     diags: &mut Diagnostics,
 ) -> Option<Site> {
     let config = loaded.config?;
+    let mut broken = loaded.broken;
     let languages = config.languages.clone();
     let content_dir = root.join("content");
 
@@ -149,6 +150,9 @@ pub fn link(
     let mut drafts: HashMap<(Collection, String), PathBuf> = HashMap::new();
     for ((collection, slug), (default, translations)) in groups {
         let Some(default) = default else {
+            if broken.contains(&(collection, slug.clone())) {
+                continue;
+            }
             for t in &translations {
                 diags.push(
                     Diagnostic::error(&t.path, format!("translation without a default-language file `{slug}.md`"))
@@ -190,6 +194,7 @@ pub fn link(
                     .hint(format!("add `{field}: …` between the `---` lines"))
                     .with_source(&default.text),
             );
+            broken.insert((collection, slug));
             continue;
         }
         let variants = languages
@@ -240,15 +245,19 @@ pub fn link(
 
     // Pass 2: references, through the index.
     let mut resolved: Vec<(Vec<EntryId>, Vec<EntryId>)> = Vec::with_capacity(entries.len());
+    let known = Known {
+        index: &index,
+        drafts: &drafts,
+        broken: &broken,
+        entries: &entries,
+    };
     for (default, translations) in &sources {
         let industries = resolve(
             default,
             "industries",
             Collection::Industries,
             default.front_matter.industries(),
-            &index,
-            &drafts,
-            &entries,
+            &known,
             diags,
         );
         let parks = resolve(
@@ -256,9 +265,7 @@ pub fn link(
             "parks",
             Collection::Parks,
             default.front_matter.parks(),
-            &index,
-            &drafts,
-            &entries,
+            &known,
             diags,
         );
         for t in translations {
@@ -383,17 +390,28 @@ fn make_variant(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What a reference may point at.
+struct Known<'a> {
+    index: &'a HashMap<(Collection, &'a str), EntryId>,
+    drafts: &'a HashMap<(Collection, String), PathBuf>,
+    broken: &'a HashSet<(Collection, String)>,
+    entries: &'a [Entry],
+}
+
 fn resolve(
     file: &SourceFile,
     field: &str,
     target: Collection,
     slugs: &[crate::content::values::Slug],
-    index: &HashMap<(Collection, &str), EntryId>,
-    drafts: &HashMap<(Collection, String), PathBuf>,
-    entries: &[Entry],
+    known: &Known,
     diags: &mut Diagnostics,
 ) -> Vec<EntryId> {
+    let Known {
+        index,
+        drafts,
+        broken,
+        entries,
+    } = known;
     let mut ids = Vec::new();
     for slug in slugs {
         match index.get(&(target, slug.as_str())) {
@@ -402,6 +420,8 @@ fn resolve(
                     ids.push(id);
                 }
             }
+            // Already reported as broken: do not pile up errors.
+            None if broken.contains(&(target, slug.0.clone())) => {}
             None if drafts.contains_key(&(target, slug.0.clone())) => {
                 diags.push(
                     file.warning_at(

@@ -86,6 +86,24 @@ fn convert_error(err: &serde_yaml::Error, yaml: &str, first_line: usize) -> Yaml
     };
     let mut line = location.as_ref().map(|l| l.line());
     let mut column = location.as_ref().map(|l| l.column());
+    // serde_yaml prefixes errors inside a field with its path (`location: …`)
+    // and, for checks made after the value was read, points at the mapping.
+    if let Some((path, rest)) = message.split_once(": ") {
+        let is_path = !path.is_empty()
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == '[' || c == ']');
+        if is_path {
+            let dotted = path.replace('[', ".").replace(']', "");
+            if let Some((l, c)) = locate_key_path(yaml, &dotted) {
+                if line.is_none_or(|reported| reported < l) {
+                    line = Some(l);
+                    column = Some(c);
+                }
+            }
+            message = format!("`{path}`: {rest}");
+        }
+    }
     if let Some(field) = between(&message, "duplicate field `", "`") {
         let field = field.to_owned();
         // serde_yaml points at the mapping, not at the second key.

@@ -8,6 +8,7 @@
 pub mod schema;
 pub mod values;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -86,6 +87,10 @@ pub struct LoadedContent {
     pub config: Option<SiteConfig>,
     pub files: Vec<SourceFile>,
     pub assets: Vec<Asset>,
+    /// Entries whose default-language file exists but could not be read; the
+    /// link stage treats them as present, so one broken file does not also
+    /// turn every reference to it into an error.
+    pub broken: HashSet<(Collection, String)>,
 }
 
 /// Reads `root/content`. Problems are collected into `diags`; what could be
@@ -111,16 +116,26 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> LoadedContent {
         .map(|(collection, path)| load_file(root, *collection, path, &languages))
         .collect();
     let mut files = Vec::with_capacity(results.len());
-    for result in results {
+    let mut broken = HashSet::new();
+    for ((collection, path), result) in markdown.iter().zip(results) {
         match result {
             Ok(file) => files.push(file),
-            Err(problems) => diags.extend(problems),
+            Err(problems) => {
+                diags.extend(problems);
+                let stem = path
+                    .file_stem()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                let slug = stem.split('.').next().unwrap_or(stem);
+                broken.insert((*collection, slug.to_owned()));
+            }
         }
     }
     LoadedContent {
         config,
         files,
         assets,
+        broken,
     }
 }
 
@@ -371,7 +386,7 @@ fn load_file(
         .unwrap_or_default();
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let (slug, lang) = parse_file_name(stem, languages)
-        .map_err(|(msg, hint)| vec![Diagnostic::error(&shown, msg).hint(hint)])?;
+        .map_err(|(msg, hint)| vec![Diagnostic::error(&shown, msg).at(1, 1).hint(hint)])?;
     let text = read_utf8(root, path).map_err(|d| vec![d])?;
     let split = split_front_matter(&text).map_err(|(line, msg, hint)| {
         vec![Diagnostic::error(&shown, msg)

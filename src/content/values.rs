@@ -91,6 +91,29 @@ macro_rules! checked_string {
 
 type Check<T> = Result<T, (String, String)>;
 
+/// Deserialises a string through `check`, failing inside the visitor so the
+/// YAML decoder reports the value's own line and column.
+pub fn deserialize_checked<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expecting: &'static str,
+    check: fn(&str) -> Check<T>,
+) -> Result<T, D::Error> {
+    struct V<T> {
+        expecting: &'static str,
+        check: fn(&str) -> Check<T>,
+    }
+    impl<T> Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            (self.check)(v.trim()).map_err(|(msg, hint)| error_with_hint(msg, &hint))
+        }
+    }
+    d.deserialize_str(V { expecting, check })
+}
+
 /// An e-mail address: `name@domain.tld`, no spaces.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
@@ -320,20 +343,47 @@ impl<'de> Deserialize<'de> for Location {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
         struct Raw {
-            lat: f64,
-            lng: f64,
+            lat: Coordinate<90>,
+            lng: Coordinate<180>,
         }
         let raw = Raw::deserialize(d)?;
-        if !(-90.0..=90.0).contains(&raw.lat) || !(-180.0..=180.0).contains(&raw.lng) {
-            return Err(error_with_hint(
-                format!("coordinates out of range (lat {}, lng {})", raw.lat, raw.lng),
-                "latitude is between -90 and 90, longitude between -180 and 180, e.g. `{lat: 31.47, lng: 104.74}`",
-            ));
-        }
         Ok(Location {
-            lat: raw.lat,
-            lng: raw.lng,
+            lat: raw.lat.0,
+            lng: raw.lng.0,
         })
+    }
+}
+
+/// A latitude (`LIMIT` 90) or longitude (`LIMIT` 180), checked where it is
+/// written so the error points at the number.
+struct Coordinate<const LIMIT: u32>(f64);
+
+impl<'de, const LIMIT: u32> Deserialize<'de> for Coordinate<LIMIT> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<const LIMIT: u32>;
+        impl<const LIMIT: u32> Visitor<'_> for V<LIMIT> {
+            type Value = Coordinate<LIMIT>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number of degrees")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+                if v.is_finite() && v.abs() <= f64::from(LIMIT) {
+                    Ok(Coordinate(v))
+                } else {
+                    Err(error_with_hint(
+                        format!("coordinates out of range: {v} is not between -{LIMIT} and {LIMIT}"),
+                        "latitude is between -90 and 90, longitude between -180 and 180, e.g. `{lat: 31.47, lng: 104.74}`",
+                    ))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                self.visit_f64(v as f64)
+            }
+        }
+        d.deserialize_any(V::<LIMIT>)
     }
 }
 
