@@ -8,6 +8,9 @@
 //! every stage are collected as [`diagnostics`] and reported together.
 
 #![forbid(unsafe_code)]
+// A `Diagnostic` is the error value of every stage; it is created only on the
+// cold path and carries its message, hint and snippet, so its size is fine.
+#![allow(clippy::result_large_err)]
 
 pub mod config;
 pub mod content;

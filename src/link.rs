@@ -14,6 +14,9 @@ use crate::content::schema::{Collection, FrontMatter};
 use crate::content::{Asset, LoadedContent, SourceFile};
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
 
+/// An entry's default-language file and its translations.
+type Sources = (SourceFile, Vec<SourceFile>);
+
 /// Index of an entry in [`Site::entries`].
 pub type EntryId = usize;
 
@@ -146,7 +149,7 @@ pub fn link(
 
     // Pass 1: entries with their language variants.
     let mut entries = Vec::new();
-    let mut sources: Vec<(SourceFile, Vec<SourceFile>)> = Vec::new();
+    let mut sources: Vec<Sources> = Vec::new();
     let mut drafts: HashMap<(Collection, String), PathBuf> = HashMap::new();
     for ((collection, slug), (default, translations)) in groups {
         let Some(default) = default else {
@@ -174,8 +177,8 @@ pub fn link(
         for t in &translations {
             check_files(&content_dir, t, diags);
         }
-        if collection == Collection::Pages && RESERVED_PAGE_SLUGS.contains(&slug.as_str())
-            || collection == Collection::Pages && languages.contains(&slug)
+        if collection == Collection::Pages
+            && (RESERVED_PAGE_SLUGS.contains(&slug.as_str()) || languages.contains(&slug))
         {
             diags.push(
                 Diagnostic::error(
@@ -225,17 +228,12 @@ pub fn link(
         sources.push((default, translations));
     }
 
-    // Display order: collection, weight, slug. Sort sources alongside.
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ea, eb) = (&entries[a], &entries[b]);
-        (ea.collection, ea.weight, &ea.slug).cmp(&(eb.collection, eb.weight, &eb.slug))
+    // Display order: collection, weight, slug; sources move alongside.
+    let mut paired: Vec<(Entry, Sources)> = entries.into_iter().zip(sources).collect();
+    paired.sort_by(|(a, _), (b, _)| {
+        (a.collection, a.weight, &a.slug).cmp(&(b.collection, b.weight, &b.slug))
     });
-    let mut slots: Vec<Option<(Entry, (SourceFile, Vec<SourceFile>))>> =
-        entries.into_iter().zip(sources).map(Some).collect();
-    let (entries, sources): (Vec<Entry>, Vec<(SourceFile, Vec<SourceFile>)>) =
-        order.iter().filter_map(|&i| slots[i].take()).unzip();
-    let mut entries = entries;
+    let (mut entries, sources): (Vec<Entry>, Vec<Sources>) = paired.into_iter().unzip();
 
     let index: HashMap<(Collection, &str), EntryId> = entries
         .iter()

@@ -550,7 +550,7 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
             "name a folder of `themes/`, e.g. `theme: default`".into(),
         );
     }
-    ok.then(|| SiteConfig {
+    ok.then_some(SiteConfig {
         title: raw.title,
         description: raw.description,
         base_url: raw.base_url,
