@@ -11,6 +11,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use crate::content::values::{deserialize_checked, Email, Phone};
+use crate::yaml::error_with_hint;
 
 /// A string given once for all languages, or per language:
 /// `title: {zh: 涪城区投资指南, en: Fucheng District Investment Guide}`.
@@ -171,16 +172,81 @@ impl LangCode {
     }
 }
 
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+/// How to reach the bureau: structured details, or a localised text, or both
+/// (`contact: {phone: …, email: …}` or `contact: {zh: 电话…, en: Phone…}`).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Contact {
-    #[serde(default)]
     pub phone: Option<Phone>,
-    #[serde(default)]
     pub email: Option<Email>,
-    #[serde(default)]
+    pub wechat: Option<String>,
     pub address: Localized,
-    #[serde(default)]
     pub hours: Localized,
+    /// Free text, when contact is given as a localised string.
+    pub text: Localized,
+}
+
+impl Contact {
+    pub const FIELDS: &'static [&'static str] = &["phone", "email", "wechat", "address", "hours"];
+}
+
+impl<'de> Deserialize<'de> for Contact {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Contact;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "contact details such as `{phone: …, email: …}`, or a text per language",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Contact, E> {
+                Ok(Contact {
+                    text: Localized::Same(v.to_owned()),
+                    ..Contact::default()
+                })
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Contact, E> {
+                Ok(Contact::default())
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Contact, A::Error> {
+                let mut contact = Contact::default();
+                let mut text = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "phone" => contact.phone = Some(map.next_value()?),
+                        "email" => contact.email = Some(map.next_value()?),
+                        "wechat" => contact.wechat = Some(map.next_value()?),
+                        "address" => contact.address = map.next_value()?,
+                        "hours" => contact.hours = map.next_value()?,
+                        lang if LangCode::parse(lang).is_ok() => {
+                            text.insert(key.clone(), map.next_value::<String>()?);
+                        }
+                        other => {
+                            let hint = match crate::diagnostics::closest(
+                                other,
+                                Contact::FIELDS.iter().copied(),
+                            ) {
+                                Some(c) => format!("did you mean `{c}`?"),
+                                None => format!(
+                                    "contact accepts {}, or a text per language",
+                                    Contact::FIELDS.join(", ")
+                                ),
+                            };
+                            return Err(error_with_hint(
+                                format!("unknown field `{other}` in `contact`"),
+                                &hint,
+                            ));
+                        }
+                    }
+                }
+                if !text.is_empty() {
+                    contact.text = Localized::PerLanguage(text);
+                }
+                Ok(contact)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// site.yaml as written.

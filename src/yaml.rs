@@ -104,6 +104,13 @@ fn convert_error(err: &serde_yaml::Error, yaml: &str, first_line: usize) -> Yaml
             message = format!("`{path}`: {rest}");
         }
     }
+    // Unknown keys of hand-written maps: point at the key, not the mapping.
+    if let Some(field) = between(&message, "unknown field `", "`") {
+        if let Some((l, c)) = find_key_from(yaml, field, line.unwrap_or(1), 1) {
+            line = Some(l);
+            column = Some(c);
+        }
+    }
     if let Some(field) = between(&message, "duplicate field `", "`") {
         let field = field.to_owned();
         // serde_yaml points at the mapping, not at the second key.

@@ -426,3 +426,48 @@ fn the_cli_reports_what_it_built() {
     assert!(stderr.contains("Built 22 pages"), "{stderr}");
     assert!(site.public("index.html").is_file());
 }
+
+#[test]
+fn contact_may_be_details_or_a_localised_text() {
+    let site = TestSite::complete();
+    site.file(
+        "content/site.yaml",
+        &format!(
+            "{}contact: {{zh: 电话 0816-1234567, en: Phone 0816-1234567}}\n",
+            common::SITE_YAML
+        ),
+    );
+    site.build_ok();
+    assert!(site
+        .html("en/index.html")
+        .text(".footer-contact")
+        .contains("Phone 0816-1234567"));
+    site.file(
+        "content/site.yaml",
+        &format!(
+            "{}contact:\n  phone: \"+86 816 000 0000\"\n  emial: a@example.gov.cn\n",
+            common::SITE_YAML
+        ),
+    );
+    let report = site.build();
+    let text = messages(&report);
+    assert!(text.contains("content/site.yaml:7"), "{text}");
+    assert!(text.contains("did you mean `email`?"), "{text}");
+}
+
+#[test]
+fn photos_and_images_named_in_front_matter_are_shown() {
+    let site = TestSite::complete();
+    site.bytes("content/officials/wang-ming.jpg", b"\xFF\xD8\xFF");
+    site.file(
+        "content/officials/wang-ming.md",
+        "---\nname: 王明\nphoto: wang-ming.jpg\n---\n",
+    );
+    site.build_ok();
+    let card = site.html("en/card/wang-ming/index.html");
+    assert_eq!(
+        card.attr("img.avatar-photo", "src").as_deref(),
+        Some("/officials/wang-ming.jpg")
+    );
+    assert!(site.public("officials/wang-ming.jpg").is_file());
+}

@@ -38,6 +38,8 @@ pub struct ContactView<'a> {
     pub email: Option<&'a str>,
     pub address: Option<&'a str>,
     pub hours: Option<&'a str>,
+    pub wechat: Option<&'a str>,
+    pub text: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -281,6 +283,8 @@ impl<'a> Ctx<'a> {
                 email: c.contact.email.as_ref().map(|e| e.0.as_str()),
                 address: c.contact.address.get(lang, default),
                 hours: c.contact.hours.get(lang, default),
+                wechat: c.contact.wechat.as_deref(),
+                text: c.contact.text.get(lang, default),
             },
             home: urls.path(lang, Target::Home),
             base_url: urls.absolute(default, Target::Home),
