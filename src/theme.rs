@@ -234,7 +234,7 @@ fn load_strings(
                         .hint("these are shown in English until they are added"),
                     );
                 }
-                let mut full = reference.clone();
+                let mut full = language_defaults(&reference, lang);
                 full.extend(strings.clone());
                 full
             }
@@ -248,12 +248,40 @@ fn load_strings(
                         "add themes/<theme>/i18n/{lang}.yaml with the keys of en.yaml"
                     )),
                 );
-                reference.clone()
+                language_defaults(&reference, lang)
             }
         };
         out.insert(lang.clone(), strings);
     }
     out
+}
+
+/// The reference strings, with the two that name the language itself set for
+/// `lang`, so a language without its own file never claims to be English.
+fn language_defaults(reference: &Strings, lang: &str) -> Strings {
+    let mut strings = reference.clone();
+    strings.insert("html_lang".into(), lang.to_owned());
+    strings.insert("language_name".into(), native_name(lang).to_owned());
+    strings
+}
+
+/// A language's name in itself, for the language switcher.
+fn native_name(lang: &str) -> &str {
+    match lang.split('-').next().unwrap_or(lang) {
+        "zh" => "中文",
+        "en" => "English",
+        "ja" => "日本語",
+        "ko" => "한국어",
+        "ru" => "Русский",
+        "fr" => "Français",
+        "de" => "Deutsch",
+        "es" => "Español",
+        "pt" => "Português",
+        "ar" => "العربية",
+        "vi" => "Tiếng Việt",
+        "th" => "ไทย",
+        _ => lang,
+    }
 }
 
 /// A Tera error as a diagnostic pointing into the template file.

@@ -471,3 +471,32 @@ fn photos_and_images_named_in_front_matter_are_shown() {
     );
     assert!(site.public("officials/wang-ming.jpg").is_file());
 }
+
+#[test]
+fn more_than_two_languages_work() {
+    let site = TestSite::complete();
+    site.file(
+        "content/site.yaml",
+        "title: {zh: 测试, en: Test, ja: テスト}\nbase_url: https://invest.example.gov.cn/\nlanguages: [zh, en, ja]\n",
+    );
+    site.file(
+        "content/parks/east-zone.ja.md",
+        "---\ntitle: 東区\n---\n日本語の本文\n",
+    );
+    let report = site.build_ok();
+    let ja = site.html("ja/parks/east-zone/index.html");
+    assert_eq!(ja.attr("html", "lang").as_deref(), Some("ja"));
+    assert!(ja.text("h1").contains("東区"));
+    assert_eq!(
+        ja.attrs(".lang-switch a", "href"),
+        vec!["/parks/east-zone/", "/en/parks/east-zone/"]
+    );
+    assert_eq!(
+        ja.attr("link[rel=alternate][hreflang=ja]", "href")
+            .as_deref(),
+        Some("https://invest.example.gov.cn/ja/parks/east-zone/")
+    );
+    assert!(ja.has_link("/ja/industries/new-display/"));
+    // Without Japanese UI strings the theme says so once, and uses English.
+    assert!(messages(&report).contains("no UI strings for `ja`"));
+}
