@@ -79,6 +79,10 @@ pub fn load(
 ) -> Option<Theme> {
     let files = collect_files(root, name, diags)?;
     let mut tera = Tera::new();
+    // Phone numbers must not break across lines.
+    tera.register_filter("nbsp", |s: &str, _: tera::Kwargs, _: &tera::State| {
+        s.replace(' ', "\u{a0}")
+    });
     let mut sources = BTreeMap::new();
     let mut templates = Vec::new();
     let mut statics = BTreeMap::new();

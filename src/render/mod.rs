@@ -100,6 +100,9 @@ impl Ctx<'_> {
 struct PageView {
     kind: &'static str,
     title: String,
+    /// For `<title>`: the page title and the site's, when short enough for
+    /// search results (70 characters), else the page title alone.
+    head_title: String,
     description: Option<String>,
     url: String,
     permalink: String,
@@ -215,6 +218,7 @@ fn render_page(ctx: &Ctx, page: Page, staging: &Staging) -> Vec<Diagnostic> {
     let template = template_for(ctx.site, page);
     match ctx.theme.tera.render(template, &context) {
         Ok(html) => {
+            let html = tidy_whitespace(&html);
             let rel = ctx.urls.output_file(ctx.lang, ctx.target(page));
             if let Err(e) = staging.write(&rel, html.as_bytes()) {
                 problems.push(write_error(&rel, &e));
@@ -223,6 +227,27 @@ fn render_page(ctx: &Ctx, page: Page, staging: &Staging) -> Vec<Diagnostic> {
         Err(err) => problems.push(crate::theme::template_error(&err, &ctx.theme.sources)),
     }
     problems
+}
+
+/// Drops the trailing whitespace and runs of blank lines that template tags
+/// leave behind, except inside `<pre>` and `<textarea>`, where it is content.
+fn tidy_whitespace(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut verbatim = 0usize;
+    let mut blank_run = false;
+    for line in html.lines() {
+        let opens = line.matches("<pre").count() + line.matches("<textarea").count();
+        let closes = line.matches("</pre>").count() + line.matches("</textarea>").count();
+        let kept = if verbatim > 0 { line } else { line.trim_end() };
+        let blank = kept.is_empty();
+        if !(blank && blank_run && verbatim == 0) {
+            out.push_str(kept);
+            out.push('\n');
+        }
+        blank_run = blank;
+        verbatim = (verbatim + opens).saturating_sub(closes);
+    }
+    out
 }
 
 fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Context {
@@ -256,6 +281,7 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
     let mut view = PageView {
         kind: "",
         title: String::new(),
+        head_title: String::new(),
         description: site
             .config
             .description
@@ -350,6 +376,19 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
             view.noindex = true;
         }
     }
+    let site_title = site
+        .config
+        .title
+        .get(ctx.lang, default_lang)
+        .unwrap_or_default();
+    let combined = format!("{} | {site_title}", view.title);
+    view.head_title = if view.kind == "home" || view.title == site_title {
+        site_title.to_owned()
+    } else if combined.chars().count() <= 70 {
+        combined
+    } else {
+        view.title.clone()
+    };
     context.insert("page", &view);
     context
 }
