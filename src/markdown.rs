@@ -307,7 +307,7 @@ mod cjk {
         let mut i = start;
         while i < end {
             let b = bytes[i];
-            if (b != b'*' && b != b'_') || !source.is_char_boundary(i) {
+            if b != b'*' && b != b'_' {
                 i += 1;
                 continue;
             }

@@ -34,6 +34,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/official-card.html",
     "templates/partials/related.html",
     "templates/partials/entry-head.html",
+    "templates/partials/list-head.html",
     "static/style.css",
     "static/main.js",
     "static/favicon.svg",
