@@ -210,10 +210,6 @@ impl Diagnostics {
         });
         self.items.dedup();
     }
-
-    pub fn into_vec(self) -> Vec<Diagnostic> {
-        self.items
-    }
 }
 
 impl IntoIterator for Diagnostics {

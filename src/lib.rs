@@ -120,7 +120,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     };
     let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
     let today = options.today.unwrap_or_else(build_date);
-    let files = render::render_site(
+    let (pages, files) = render::render_site(
         &site,
         &theme,
         &urls,
@@ -128,7 +128,6 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         &staging,
         &mut diags,
     );
-    let pages = site.languages().len() * (site.entries.len() + 6);
     if diags.has_errors() {
         staging.discard();
         return report(diags, 0, 0);

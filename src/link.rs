@@ -39,11 +39,6 @@ impl Variant {
     pub fn title(&self) -> &str {
         self.front_matter.title().unwrap_or_default()
     }
-
-    /// Whether the text shown is in another language than the page's.
-    pub fn is_fallback(&self) -> bool {
-        !self.translated || self.body_lang != self.lang
-    }
 }
 
 #[derive(Debug, Clone)]

@@ -96,11 +96,6 @@ impl Urls {
         }
     }
 
-    /// The absolute form of a path this module produced, for the sitemap.
-    pub fn absolute_from_path(&self, path: &str) -> Option<String> {
-        self.base.as_ref().map(|b| format!("{}{path}", b.origin))
-    }
-
     /// Resolves a link written in a Markdown body of `collection` in `lang`.
     ///
     /// Site paths (`/parks/east-zone/`) get the base path and the language

@@ -53,15 +53,6 @@ impl Collection {
         }
     }
 
-    /// The reference fields an entry of this collection may carry.
-    pub fn reference_fields(self) -> &'static [&'static str] {
-        match self {
-            Collection::Parks | Collection::Policies => &["industries"],
-            Collection::Officials => &["industries", "parks"],
-            Collection::Industries | Collection::Pages => &[],
-        }
-    }
-
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Collection::Industries => IndustryFm::FIELDS,
@@ -91,12 +82,6 @@ macro_rules! front_matter {
                 Self { $( $field: self.$field.or_else(|| base.$field.clone()), )* }
             }
 
-            /// The fields that are set, by name.
-            pub fn present_fields(&self) -> Vec<&'static str> {
-                let mut present = Vec::new();
-                $( if self.$field.is_some() { present.push(stringify!($field)); } )*
-                present
-            }
         }
     };
 }
@@ -290,10 +275,6 @@ impl FrontMatter {
             (FrontMatter::Page(t), FrontMatter::Page(b)) => FrontMatter::Page(t.inherit(b)),
             (t, _) => t,
         }
-    }
-
-    pub fn present_fields(&self) -> Vec<&'static str> {
-        each_variant!(self, v => v.present_fields())
     }
 }
 

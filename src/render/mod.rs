@@ -83,15 +83,20 @@ impl Ctx<'_> {
     }
 
     fn target(&self, page: Page) -> Target<'_> {
-        match page {
-            Page::Home => Target::Home,
-            Page::List(c) => Target::List(c),
-            Page::Entry(id) => {
-                let e = &self.site.entries[id];
-                Target::Entry(e.collection, &e.slug)
-            }
-            Page::NotFound => Target::NotFound,
+        target_of(self.site, page)
+    }
+}
+
+/// The URL target of a page.
+fn target_of(site: &Site, page: Page) -> Target<'_> {
+    match page {
+        Page::Home => Target::Home,
+        Page::List(c) => Target::List(c),
+        Page::Entry(id) => {
+            let e = &site.entries[id];
+            Target::Entry(e.collection, &e.slug)
         }
+        Page::NotFound => Target::NotFound,
     }
 }
 
@@ -126,7 +131,7 @@ pub struct RenderOptions {
 }
 
 /// Renders every page and file of the site into `staging`.
-/// Returns the number of files written.
+/// Returns the number of pages and of files written.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
@@ -134,7 +139,7 @@ pub fn render_site(
     options: RenderOptions,
     staging: &Staging,
     diags: &mut Diagnostics,
-) -> usize {
+) -> (usize, usize) {
     let asset_version = asset_version(theme);
     let mut jobs: Vec<(usize, Page)> = Vec::new();
     for lang_index in 0..site.languages().len() {
@@ -180,7 +185,7 @@ pub fn render_site(
         written += 1;
     }
     written += sitemap::write(site, theme, urls, &jobs, staging, diags);
-    written
+    (jobs.len(), written)
 }
 
 /// Cache-busting version of the theme's static files, so browsers reload

@@ -29,12 +29,6 @@ pub fn write(
             .cloned()
             .unwrap_or_else(|| lang.to_owned())
     };
-    let target_of = |page: Page| match page {
-        Page::Home => Target::Home,
-        Page::List(c) => Target::List(c),
-        Page::Entry(id) => Target::Entry(site.entries[id].collection, &site.entries[id].slug),
-        Page::NotFound => Target::NotFound,
-    };
     let mut robots = String::from("User-agent: *\nAllow: /\n");
     let mut written = 1;
     if urls.has_base_url() {
@@ -45,7 +39,7 @@ pub fn write(
             if page == Page::NotFound {
                 continue;
             }
-            let target = target_of(page);
+            let target = super::target_of(site, page);
             let loc = urls
                 .absolute(&languages[lang_index], target)
                 .unwrap_or_default();
