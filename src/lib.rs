@@ -12,6 +12,7 @@
 // cold path and carries its message, hint and snippet, so its size is fine.
 #![allow(clippy::result_large_err)]
 
+pub mod card;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -120,14 +121,17 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     };
     let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
     let today = options.today.unwrap_or_else(build_date);
+    let cards = card::build(&site, &theme, &urls, &staging, &mut diags);
     let (pages, files) = render::render_site(
         &site,
         &theme,
         &urls,
         render::RenderOptions { today },
+        &cards,
         &staging,
         &mut diags,
     );
+    let files = files + cards.files;
     if diags.has_errors() {
         staging.discard();
         return report(diags, 0, 0);

@@ -53,6 +53,8 @@ pub struct Entry {
     /// Entries whose front matter refers to this one.
     pub referenced_by: Vec<EntryId>,
     pub weight: i64,
+    /// Old slugs that redirect to this entry (officials' `aliases`).
+    pub aliases: Vec<String>,
     /// The default-language source, for messages.
     pub path: PathBuf,
 }
@@ -73,6 +75,9 @@ pub struct Site {
     pub config: SiteConfig,
     pub entries: Vec<Entry>,
     pub assets: Vec<Asset>,
+    /// The default-language file of each entry, by [`EntryId`]: later stages
+    /// point their messages at its lines.
+    sources: Vec<SourceFile>,
     /// Entries of each collection, in display order (weight, then slug).
     by_collection: HashMap<Collection, Vec<EntryId>>,
 }
@@ -82,6 +87,10 @@ impl Site {
         self.by_collection
             .get(&collection)
             .map_or(&[], Vec::as_slice)
+    }
+
+    pub fn source(&self, id: EntryId) -> &SourceFile {
+        &self.sources[id]
     }
 
     pub fn languages(&self) -> &[String] {
@@ -217,6 +226,7 @@ pub fn link(
             industries: Vec::new(),
             parks: Vec::new(),
             referenced_by: Vec::new(),
+            aliases: Vec::new(),
             weight: default.front_matter.weight(),
             path: default.path.clone(),
         });
@@ -292,6 +302,8 @@ pub fn link(
         entries[id].parks = parks;
     }
 
+    link_aliases(&mut entries, &sources, &drafts, diags);
+
     let mut by_collection: HashMap<Collection, Vec<EntryId>> = HashMap::new();
     for (id, e) in entries.iter().enumerate() {
         by_collection.entry(e.collection).or_default().push(id);
@@ -301,6 +313,7 @@ pub fn link(
         config,
         entries,
         assets: loaded.assets,
+        sources: sources.into_iter().map(|(default, _)| default).collect(),
         by_collection,
     })
 }
@@ -456,6 +469,77 @@ fn resolve(
         }
     }
     ids
+}
+
+/// Checks officials' `aliases` and records them on their entries.
+///
+/// An alias becomes a redirect page at `/card/<alias>/`, so it must not be a
+/// slug in use (published or draft) nor another official's alias: either
+/// would make two cards claim one printed QR code.
+fn link_aliases(
+    entries: &mut [Entry],
+    sources: &[Sources],
+    drafts: &HashMap<(Collection, String), PathBuf>,
+    diags: &mut Diagnostics,
+) {
+    let slugs: HashMap<&str, &Path> = entries
+        .iter()
+        .filter(|e| e.collection == Collection::Officials)
+        .map(|e| (e.slug.as_str(), e.path.as_path()))
+        .chain(
+            drafts
+                .iter()
+                .filter(|((c, _), _)| *c == Collection::Officials)
+                .map(|((_, slug), path)| (slug.as_str(), path.as_path())),
+        )
+        .collect();
+    let mut claimed: HashMap<String, PathBuf> = HashMap::new();
+    let mut accepted: Vec<(EntryId, String)> = Vec::new();
+    for (id, (default, _)) in sources.iter().enumerate() {
+        for alias in default.front_matter.aliases() {
+            let alias = alias.as_str();
+            let problem = if alias == entries[id].slug {
+                Some((
+                    format!("the alias `{alias}` is this card's own slug"),
+                    "remove it: `aliases` lists old slugs that should redirect here".to_owned(),
+                ))
+            } else if let Some(other) = slugs.get(alias) {
+                Some((
+                    format!(
+                        "the alias `{alias}` is the slug of another card, {}",
+                        other.display()
+                    ),
+                    format!("remove `{alias}` from `aliases`, or rename {} so the old link can redirect here", other.display()),
+                ))
+            } else if let Some(other) = claimed.get(alias) {
+                if *other == default.path {
+                    continue;
+                }
+                Some((
+                    format!(
+                        "the alias `{alias}` is also an alias of {}",
+                        other.display()
+                    ),
+                    "keep the alias on one card only: an old link can redirect to one place"
+                        .to_owned(),
+                ))
+            } else {
+                None
+            };
+            match problem {
+                Some((message, hint)) => {
+                    diags.push(default.error_at("aliases", Some(alias), message).hint(hint))
+                }
+                None => {
+                    claimed.insert(alias.to_owned(), default.path.clone());
+                    accepted.push((id, alias.to_owned()));
+                }
+            }
+        }
+    }
+    for (id, alias) in accepted {
+        entries[id].aliases.push(alias);
+    }
 }
 
 fn singular(c: Collection) -> &'static str {

@@ -3,7 +3,7 @@
 //! The default theme under `themes/default/` is compiled into the binary, so
 //! a site that has only `content/` builds. A site's own `themes/<name>/`
 //! (named by `theme:` in site.yaml) overrides it file by file: a theme that
-//! only changes `static/style.css` needs only that file.
+//! only changes `static/base.css` needs only that file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,12 +30,15 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/officials.html",
     "templates/page.html",
     "templates/404.html",
+    "templates/redirect.html",
     "templates/partials/entry-card.html",
     "templates/partials/official-card.html",
     "templates/partials/related.html",
     "templates/partials/entry-head.html",
     "templates/partials/list-head.html",
-    "static/style.css",
+    "static/base.css",
+    "static/pages.css",
+    "static/card.css",
     "static/main.js",
     "static/favicon.svg",
     "i18n/zh.yaml",

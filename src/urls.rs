@@ -19,8 +19,14 @@ pub enum Target<'a> {
     /// One entry's page (`/parks/east-zone/`, `/card/wang-ming/`, `/about/`).
     Entry(Collection, &'a str),
     NotFound,
-    /// A file of the site, the same in every language (`assets/style.css`).
+    /// A file of the site, the same in every language (`assets/base.css`).
     File(&'a str),
+    /// A file beside an entry's page, one per language
+    /// (`en/card/wang-ming/wang-ming.vcf`).
+    EntryFile(Collection, &'a str, &'a str),
+    /// A file beside an entry's page, shared by every language
+    /// (`card/wang-ming/photo-192.jpg`).
+    SharedEntryFile(Collection, &'a str, &'a str),
 }
 
 #[derive(Debug, Clone)]
@@ -50,12 +56,16 @@ impl Urls {
     /// The site-relative part of a target's URL, without the base path:
     /// `en/parks/east-zone/`.
     fn relative(&self, lang: &str, target: Target) -> String {
-        let prefix = if lang == self.default_lang || matches!(target, Target::File(_)) {
+        let shared = matches!(target, Target::File(_) | Target::SharedEntryFile(..));
+        let prefix = if lang == self.default_lang || shared {
             String::new()
         } else {
             format!("{lang}/")
         };
         let rest = match target {
+            Target::EntryFile(c, slug, name) | Target::SharedEntryFile(c, slug, name) => {
+                return prefix + &self.relative(&self.default_lang, Target::Entry(c, slug)) + name;
+            }
             Target::Home => String::new(),
             Target::List(Collection::Pages) => String::new(),
             Target::List(c) => format!("{}/", c.dir()),
@@ -183,8 +193,8 @@ mod tests {
             "/guide/en/officials/"
         );
         assert_eq!(
-            u.path("en", Target::File("assets/style.css")),
-            "/guide/assets/style.css"
+            u.path("en", Target::File("assets/base.css")),
+            "/guide/assets/base.css"
         );
         assert_eq!(
             u.absolute("en", Target::Home).unwrap(),

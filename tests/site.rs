@@ -31,7 +31,7 @@ fn every_page_is_written_in_both_languages() {
     assert!(site
         .read("robots.txt")
         .contains("Sitemap: https://invest.example.gov.cn/sitemap.xml"));
-    assert!(site.public("assets/style.css").is_file());
+    assert!(site.public("assets/base.css").is_file());
 }
 
 #[test]
@@ -381,13 +381,13 @@ fn a_site_theme_overrides_the_default_file_by_file() {
         "content/site.yaml",
         &format!("{}theme: civic\n", common::SITE_YAML),
     );
-    site.file("themes/civic/static/style.css", "body{color:#123456}");
+    site.file("themes/civic/static/base.css", "body{color:#123456}");
     site.file(
         "themes/civic/templates/page.html",
         "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }}</p>{% endblock content %}",
     );
     site.build_ok();
-    assert_eq!(site.read("assets/style.css"), "body{color:#123456}");
+    assert_eq!(site.read("assets/base.css"), "body{color:#123456}");
     assert_eq!(site.html("about/index.html").text(".custom"), "关于");
     // Templates not overridden still come from the default theme.
     assert!(!site
@@ -453,23 +453,6 @@ fn contact_may_be_details_or_a_localised_text() {
     let text = messages(&report);
     assert!(text.contains("content/site.yaml:7"), "{text}");
     assert!(text.contains("did you mean `email`?"), "{text}");
-}
-
-#[test]
-fn photos_and_images_named_in_front_matter_are_shown() {
-    let site = TestSite::complete();
-    site.bytes("content/officials/wang-ming.jpg", b"\xFF\xD8\xFF");
-    site.file(
-        "content/officials/wang-ming.md",
-        "---\nname: 王明\nphoto: wang-ming.jpg\n---\n",
-    );
-    site.build_ok();
-    let card = site.html("en/card/wang-ming/index.html");
-    assert_eq!(
-        card.attr("img.avatar-photo", "src").as_deref(),
-        Some("/officials/wang-ming.jpg")
-    );
-    assert!(site.public("officials/wang-ming.jpg").is_file());
 }
 
 #[test]

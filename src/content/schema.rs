@@ -153,7 +153,7 @@ front_matter! {
         photo: String,
         industries: SlugList,
         parks: SlugList,
-        aliases: Vec<Slug>,
+        aliases: SlugList,
         weight: i64,
         draft: bool,
     }
@@ -242,6 +242,14 @@ impl FrontMatter {
     pub fn parks(&self) -> &[Slug] {
         match self {
             FrontMatter::Official(v) => v.parks.as_ref().map_or(&[], |l| l.0.as_slice()),
+            _ => &[],
+        }
+    }
+
+    /// Old slugs that must keep working (officials only).
+    pub fn aliases(&self) -> &[Slug] {
+        match self {
+            FrontMatter::Official(v) => v.aliases.as_ref().map_or(&[], |l| l.0.as_slice()),
             _ => &[],
         }
     }

@@ -4,6 +4,7 @@
 //! Every page is independent, so pages are rendered and written in parallel;
 //! templates are compiled once (in [`crate::theme`]) and shared.
 
+mod card;
 mod sitemap;
 pub mod views;
 
@@ -14,6 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::card::Cards;
 use crate::content::schema::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::{EntryId, Site};
@@ -29,6 +31,8 @@ pub enum Page {
     Home,
     List(Collection),
     Entry(EntryId),
+    /// A redirect from an old slug of an official's card (`aliases`).
+    Alias(EntryId, usize),
     NotFound,
 }
 
@@ -48,6 +52,7 @@ pub struct Ctx<'a> {
     pub lang: &'a str,
     pub lang_index: usize,
     pub today: jiff::civil::Date,
+    pub cards: &'a Cards,
     asset_version: &'a str,
 }
 
@@ -63,6 +68,16 @@ impl Ctx<'_> {
             .and_then(|s| s.get(key))
             .cloned()
             .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// `og:locale` of a language (`zh_CN`), from the UI strings or its `lang`.
+    pub fn og_locale_of(&self, lang: &str) -> String {
+        self.theme
+            .strings
+            .get(lang)
+            .and_then(|s| s.get("og_locale"))
+            .cloned()
+            .unwrap_or_else(|| self.html_lang_of(lang).replace('-', "_"))
     }
 
     /// The value for `lang="…"`/`hreflang` of a language (`zh` → `zh-CN`).
@@ -96,6 +111,7 @@ fn target_of(site: &Site, page: Page) -> Target<'_> {
             let e = &site.entries[id];
             Target::Entry(e.collection, &e.slug)
         }
+        Page::Alias(id, n) => Target::Entry(Collection::Officials, &site.entries[id].aliases[n]),
         Page::NotFound => Target::NotFound,
     }
 }
@@ -121,6 +137,23 @@ struct PageView {
     body: String,
     collection: Option<Collection>,
     noindex: bool,
+    /// Open Graph: `website`, or `profile` for cards.
+    og_type: &'static str,
+    /// `og:url`: only when `base_url` makes it absolute.
+    og_url: Option<String>,
+    og_locale: String,
+    og_locale_alternates: Vec<String>,
+    /// `og:image`, absolute when `base_url` is set.
+    image: Option<String>,
+    /// The card an alias page redirects to.
+    redirect: Option<Redirect>,
+}
+
+#[derive(Serialize)]
+struct Redirect {
+    url: String,
+    /// The URL as a JavaScript string literal, safe inside `<script>`.
+    script: String,
 }
 
 /// Options that do not come from the site itself.
@@ -137,6 +170,7 @@ pub fn render_site(
     theme: &Theme,
     urls: &Urls,
     options: RenderOptions,
+    cards: &Cards,
     staging: &Staging,
     diags: &mut Diagnostics,
 ) -> (usize, usize) {
@@ -146,7 +180,13 @@ pub fn render_site(
         jobs.push((lang_index, Page::Home));
         jobs.extend(LISTED.iter().map(|c| (lang_index, Page::List(*c))));
         jobs.extend((0..site.entries.len()).map(|id| (lang_index, Page::Entry(id))));
+        for (id, entry) in site.entries.iter().enumerate() {
+            jobs.extend((0..entry.aliases.len()).map(|n| (lang_index, Page::Alias(id, n))));
+        }
         jobs.push((lang_index, Page::NotFound));
+    }
+    if !urls.has_base_url() {
+        diags.push(missing_base_url(site));
     }
     let results: Vec<Vec<Diagnostic>> = jobs
         .par_iter()
@@ -158,6 +198,7 @@ pub fn render_site(
                 lang: &site.languages()[lang_index],
                 lang_index,
                 today: options.today,
+                cards,
                 asset_version: &asset_version,
             };
             render_page(&ctx, page, staging)
@@ -172,7 +213,11 @@ pub fn render_site(
         }
         written += 1;
     }
-    for asset in &site.assets {
+    for asset in site
+        .assets
+        .iter()
+        .filter(|a| !cards.replaced.contains(&a.rel))
+    {
         if let Err(e) = staging.copy(&asset.source, Path::new(&asset.rel)) {
             diags.push(
                 Diagnostic::error(
@@ -186,6 +231,24 @@ pub fn render_site(
     }
     written += sitemap::write(site, theme, urls, &jobs, staging, diags);
     (jobs.len(), written)
+}
+
+/// Without `base_url` the site still works, but everything that needs an
+/// absolute address is missing: say what, once.
+fn missing_base_url(site: &Site) -> Diagnostic {
+    let cards = site.collection(Collection::Officials).len();
+    let mut lost =
+        String::from("sitemap.xml is not written, canonical and hreflang links are site-relative");
+    if cards > 0 {
+        lost.push_str(&format!(
+            ", and the {cards} business card{} get no QR code",
+            if cards == 1 { "" } else { "s" }
+        ));
+    }
+    lost.push_str(", and link previews (og:url, og:image) have no absolute address");
+    Diagnostic::warning("content/site.yaml", format!("no `base_url`: {lost}")).hint(
+        "add the address the site will be published at, e.g. `base_url: https://invest.example.gov.cn/`, or pass `--base-url`",
+    )
 }
 
 /// Cache-busting version of the theme's static files, so browsers reload
@@ -207,6 +270,7 @@ fn template_for(site: &Site, page: Page) -> &'static str {
         Page::List(Collection::Officials) => "officials.html",
         Page::List(_) => "list.html",
         Page::NotFound => "404.html",
+        Page::Alias(..) => "redirect.html",
         Page::Entry(id) => match site.entries[id].collection {
             Collection::Industries => "industry.html",
             Collection::Parks => "park.html",
@@ -302,6 +366,17 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
         body: String::new(),
         collection: None,
         noindex: false,
+        og_type: "website",
+        og_url: ctx.urls.absolute(ctx.lang, target),
+        og_locale: ctx.og_locale_of(ctx.lang),
+        og_locale_alternates: site
+            .languages()
+            .iter()
+            .filter(|l| *l != ctx.lang)
+            .map(|l| ctx.og_locale_of(l))
+            .collect(),
+        image: None,
+        redirect: None,
     };
     match page {
         Page::Home => {
@@ -332,18 +407,8 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
             }
             context.insert("items", &ctx.cards(site.collection(c)));
             if c == Collection::Officials {
-                let groups: Vec<_> = site
-                    .collection(Collection::Industries)
-                    .iter()
-                    .map(|&id| {
-                        (
-                            ctx.card(id),
-                            ctx.cards(&site.referrers(id, Collection::Officials)),
-                        )
-                    })
-                    .filter(|(_, officials)| !officials.is_empty())
-                    .collect();
-                context.insert("by_industry", &groups);
+                context.insert("by_industry", &ctx.contact_groups(Collection::Industries));
+                context.insert("by_park", &ctx.contact_groups(Collection::Parks));
             }
         }
         Page::Entry(id) => {
@@ -372,8 +437,38 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
                 );
             }
             view.body = rendered.html;
-            context.insert("entry", &ctx.entry_view(id));
+            let entry_view = ctx.entry_view(id);
+            if let Some(card) = &entry_view.card {
+                view.og_type = "profile";
+                view.image = card.photo.as_ref().map(|p| p.share.clone());
+            } else if let Some((_, path)) = variant
+                .front_matter
+                .files()
+                .into_iter()
+                .find(|(field, _)| *field == "image")
+            {
+                let rel = format!(
+                    "{}/{}",
+                    entry.collection.dir(),
+                    path.trim_start_matches("./")
+                );
+                view.image = Some(ctx.urls.permalink(ctx.lang, Target::File(&rel)));
+            }
+            context.insert("entry", &entry_view);
             context.insert("related", &ctx.related(id));
+        }
+        Page::Alias(id, _) => {
+            let entry = &site.entries[id];
+            let card = Target::Entry(entry.collection, &entry.slug);
+            view.kind = "redirect";
+            view.title = entry.variant(ctx.lang_index).title().to_owned();
+            view.permalink = ctx.urls.permalink(ctx.lang, card);
+            view.noindex = true;
+            let url = ctx.urls.path(ctx.lang, card);
+            view.redirect = Some(Redirect {
+                script: card::script_safe(&serde_json::Value::String(url.clone())),
+                url,
+            });
         }
         Page::NotFound => {
             view.kind = "404";

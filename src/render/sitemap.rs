@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::link::Site;
 use crate::output::Staging;
 use crate::theme::Theme;
@@ -36,7 +36,7 @@ pub fn write(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
         for &(lang_index, page) in jobs {
-            if page == Page::NotFound {
+            if matches!(page, Page::NotFound | Page::Alias(..)) {
                 continue;
             }
             let target = super::target_of(site, page);
@@ -69,14 +69,6 @@ pub fn write(
             .unwrap_or_default();
         robots.push_str(&format!("Sitemap: {sitemap_url}\n"));
         written += 1;
-    } else {
-        diags.push(
-            Diagnostic::warning(
-                "content/site.yaml",
-                "no `base_url`: sitemap.xml is not written, and canonical and hreflang links are site-relative",
-            )
-            .hint("add the address the site will be published at, e.g. `base_url: https://invest.example.gov.cn/`"),
-        );
     }
     if let Err(e) = staging.write(Path::new("robots.txt"), robots.as_bytes()) {
         diags.push(super::write_error(Path::new("robots.txt"), &e));

@@ -50,7 +50,11 @@ pub struct SiteView<'a> {
     pub contact: ContactView<'a>,
     pub home: String,
     pub base_url: Option<String>,
+    /// Styles of every page.
     pub css: String,
+    /// Styles of the pages other than cards, and of the card page.
+    pub pages_css: String,
+    pub card_css: String,
     pub js: String,
     pub favicon: String,
 }
@@ -71,6 +75,12 @@ pub struct Card<'a> {
     pub phone_dial: Option<String>,
     pub email: Option<&'a str>,
     pub initials: Option<String>,
+    /// Officials: the small photo (1×, 2×) when there is one.
+    pub photo: Option<String>,
+    pub photo_2x: Option<String>,
+    /// Officials: what the directory filter matches (names in every
+    /// language, position, industries and parks), lower-cased.
+    pub keywords: Option<String>,
     pub status: Option<&'static str>,
 }
 
@@ -98,8 +108,12 @@ pub struct EntryView<'a> {
     pub hotline_dial: Option<String>,
     pub map_url: Option<String>,
     pub initials: Option<String>,
-    /// URLs of the files named in front matter, by field (`photo`, `attachment`…).
+    /// URLs of the files named in front matter, by field (`image`, `attachment`…).
+    /// An official's `photo` and `wechat_qr` are not here: the card has
+    /// resized copies.
     pub files: std::collections::BTreeMap<&'static str, String>,
+    /// Officials only: the card's files, QR code and structured data.
+    pub card: Option<super::card::CardView>,
 }
 
 impl Ctx<'_> {
@@ -122,6 +136,9 @@ impl Ctx<'_> {
             phone_dial: None,
             email: None,
             initials: None,
+            photo: None,
+            photo_2x: None,
+            keywords: None,
             status: None,
         };
         match fm {
@@ -134,6 +151,22 @@ impl Ctx<'_> {
                 card.phone_dial = phone.map(|p| p.dial());
                 card.email = o.email.as_ref().map(|e| e.0.as_str());
                 card.initials = Some(initials(variant.title()));
+                if self.cards.get(id).is_some_and(|c| c.photo) {
+                    let [small, large, _] = crate::card::PHOTO_SIZES;
+                    let file = |size| {
+                        self.urls.path(
+                            self.lang,
+                            Target::SharedEntryFile(
+                                entry.collection,
+                                &entry.slug,
+                                &crate::card::photo_file(size),
+                            ),
+                        )
+                    };
+                    card.photo = Some(file(small));
+                    card.photo_2x = Some(file(large));
+                }
+                card.keywords = Some(self.official_keywords(id));
             }
             FrontMatter::Policy(p) => card.status = Some(self.policy_status(p)),
             _ => {}
@@ -157,10 +190,53 @@ impl Ctx<'_> {
             related.parks = self.cards(&site.referrers(id, Collection::Parks));
             related.policies = self.cards(&site.referrers(id, Collection::Policies));
         }
-        if matches!(entry.collection, Collection::Industries | Collection::Parks) {
-            related.officials = self.cards(&site.referrers(id, Collection::Officials));
-        }
+        related.officials = self.cards(&self.contacts_of(id));
         related
+    }
+
+    /// The officials to contact about an entry: those who cover it, or for a
+    /// policy, those who cover its industries.
+    fn contacts_of(&self, id: EntryId) -> Vec<EntryId> {
+        let site = self.site;
+        let entry = &site.entries[id];
+        match entry.collection {
+            Collection::Industries | Collection::Parks => site.referrers(id, Collection::Officials),
+            Collection::Policies => site
+                .collection(Collection::Officials)
+                .iter()
+                .copied()
+                .filter(|o| {
+                    site.entries[*o]
+                        .industries
+                        .iter()
+                        .any(|i| entry.industries.contains(i))
+                })
+                .collect(),
+            Collection::Officials | Collection::Pages => Vec::new(),
+        }
+    }
+
+    /// The officials' directory by industry or park: each entry with the
+    /// officials who cover it, leaving out entries nobody covers.
+    pub fn contact_groups(&self, by: Collection) -> Vec<(Card<'_>, Vec<Card<'_>>)> {
+        self.site
+            .collection(by)
+            .iter()
+            .map(|&id| (self.card(id), self.cards(&self.contacts_of(id))))
+            .filter(|(_, officials)| !officials.is_empty())
+            .collect()
+    }
+
+    fn official_keywords(&self, id: EntryId) -> String {
+        let site = self.site;
+        let entry = &site.entries[id];
+        let mut words: Vec<&str> = entry.variants.iter().map(|v| v.title()).collect();
+        let variant = entry.variant(self.lang_index);
+        words.extend(variant.front_matter.summary());
+        for &other in entry.industries.iter().chain(&entry.parks) {
+            words.push(site.entries[other].variant(self.lang_index).title());
+        }
+        words.join(" ").to_lowercase()
     }
 
     pub fn entry_view(&self, id: EntryId) -> EntryView<'_> {
@@ -179,9 +255,11 @@ impl Ctx<'_> {
             hotline_dial: None,
             map_url: None,
             initials: None,
+            card: self.card_view(id),
             files: fm
                 .files()
                 .into_iter()
+                .filter(|(field, _)| !matches!(*field, "photo" | "wechat_qr"))
                 .map(|(field, path)| {
                     let rel = format!(
                         "{}/{}",
@@ -288,7 +366,9 @@ impl<'a> Ctx<'a> {
             },
             home: urls.path(lang, Target::Home),
             base_url: urls.absolute(default, Target::Home),
-            css: self.asset_url("style.css"),
+            css: self.asset_url("base.css"),
+            pages_css: self.asset_url("pages.css"),
+            card_css: self.asset_url("card.css"),
             js: self.asset_url("main.js"),
             favicon: self.asset_url("favicon.svg"),
         }

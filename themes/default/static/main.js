@@ -1,5 +1,70 @@
-// hui default theme: small enhancements only; every page works without this file.
+// hui default theme. Enhancements only: every page works without this file.
 (function () {
   "use strict";
-  document.documentElement.classList.add("js");
+  var d = document, weChat = /MicroMessenger/i.test(navigator.userAgent);
+  d.documentElement.classList.add("js");
+  function each(sel, fn, root) { Array.prototype.forEach.call((root || d).querySelectorAll(sel), fn); }
+
+  function done(btn) {
+    var label = btn.textContent;
+    btn.textContent = btn.getAttribute("data-copied");
+    setTimeout(function () { btn.textContent = label; }, 2000);
+  }
+  // The async clipboard needs HTTPS; older in-app browsers only have execCommand.
+  function copy(text, btn) {
+    function legacy() {
+      var a = d.createElement("textarea");
+      a.value = text;
+      a.style.cssText = "position:fixed;opacity:0";
+      d.body.appendChild(a);
+      a.select();
+      try { if (d.execCommand("copy")) done(btn); } catch (e) { /* the text stays visible */ }
+      a.remove();
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { done(btn); }, legacy);
+    } else legacy();
+  }
+  function enhance(sel, onClick) {
+    each(sel, function (btn) {
+      btn.hidden = false;
+      btn.addEventListener("click", function () { onClick(btn); });
+    });
+  }
+  enhance(".js-copy", function (btn) { copy(btn.getAttribute("data-copy"), btn); });
+  enhance(".js-print", function () { window.print(); });
+  // Web Share where the browser has it (WeChat's does not), else copy the link.
+  enhance(".js-share", function (btn) {
+    var url = new URL(btn.getAttribute("data-url"), location.href).href;
+    if (navigator.share && !weChat) navigator.share({ title: btn.getAttribute("data-title"), url: url }).catch(function () {});
+    else copy(url, btn);
+  });
+
+  // WeChat cannot save a .vcf: show how to open the system browser, and the
+  // QR as an image, which long-press recognises.
+  if (weChat) {
+    each(".wechat-hint,.qr-image", function (el) { el.hidden = false; });
+    each("svg.qr", function (el) { el.style.display = "none"; });
+  }
+
+  // Directory filter: every word typed must occur in a contact's keywords.
+  var input = d.getElementById("contact-filter");
+  if (!input) return;
+  input.form.hidden = false;
+  input.form.addEventListener("submit", function (e) { e.preventDefault(); });
+  input.addEventListener("input", function () {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    function show(li) {
+      var k = li.getAttribute("data-keywords");
+      li.hidden = !words.every(function (w) { return k.indexOf(w) >= 0; });
+      return !li.hidden;
+    }
+    each(".js-filterable>li", function (li) { if (show(li)) shown++; });
+    each(".filter-empty", function (p) { p.hidden = shown > 0; });
+    each(".contact-group", function (g) {
+      var any = false;
+      each("li[data-keywords]", function (li) { any = show(li) || any; }, g);
+      g.hidden = !any;
+    });
+  });
 })();

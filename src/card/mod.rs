@@ -1,0 +1,423 @@
+//! Officials' business cards: the files a card needs beyond its page.
+//!
+//! For each official this stage writes resized photos (the original never
+//! ships: it is large and may carry GPS metadata), the shrunk WeChat QR
+//! image, and for each language a vCard and a QR code of the card's absolute
+//! URL. It runs after linking and before rendering; the render stage reads
+//! the resulting [`Cards`] to link these files from the card page.
+
+pub mod name;
+pub mod photo;
+pub mod qr;
+pub mod vcard;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use base64::Engine as _;
+use rayon::prelude::*;
+
+use crate::content::schema::{Collection, FrontMatter, OfficialFm};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::link::{EntryId, Site};
+use crate::output::Staging;
+use crate::theme::Theme;
+use crate::urls::{Target, Urls};
+use name::PersonName;
+use qr::Qr;
+use vcard::VCard;
+
+/// The resized photo used on the card page at 1× (the others are 2× and the
+/// link-preview image).
+pub const PHOTO_SIZES: [u32; 3] = photo::PORTRAIT_SIZES;
+/// The photo size embedded in the vCard: sharp on a phone's contact screen,
+/// small enough (~15 KB) to keep the file quick to open.
+const VCARD_PHOTO_SIZE: u32 = 192;
+/// Below this, link previews (WeChat asks for 300 × 300) look blurry.
+const MIN_PHOTO_SIDE: u32 = 300;
+/// Pixels per module of the downloadable QR PNG: about 600 px, enough for
+/// slides and for a standee printed at 300 dpi up to 5 cm.
+const QR_PNG_SCALE: u32 = 16;
+
+pub const WECHAT_QR_FILE: &str = "wechat-qr.png";
+pub const QR_SVG_FILE: &str = "qr.svg";
+pub const QR_PNG_FILE: &str = "qr.png";
+
+pub fn photo_file(size: u32) -> String {
+    format!("photo-{size}.jpg")
+}
+
+/// The vCard's file name, ASCII so it survives WeChat and QQ transfers.
+pub fn vcard_file(slug: &str) -> String {
+    format!("{slug}.vcf")
+}
+
+/// What was made for one official.
+#[derive(Debug, Default)]
+pub struct CardAssets {
+    pub photo: bool,
+    pub wechat_qr: bool,
+    /// Per language: the QR code of the card's absolute URL (none without
+    /// `base_url`).
+    pub qr: Vec<Option<Qr>>,
+}
+
+/// The card files of every official, for the render stage.
+#[derive(Debug, Default)]
+pub struct Cards {
+    assets: HashMap<EntryId, CardAssets>,
+    /// Content files replaced by resized copies: not copied as they are.
+    pub replaced: HashSet<String>,
+    /// Files written.
+    pub files: usize,
+}
+
+impl Cards {
+    pub fn get(&self, id: EntryId) -> Option<&CardAssets> {
+        self.assets.get(&id)
+    }
+}
+
+/// Writes every official's card files into `staging`.
+pub fn build(
+    site: &Site,
+    theme: &Theme,
+    urls: &Urls,
+    staging: &Staging,
+    diags: &mut Diagnostics,
+) -> Cards {
+    let sources: HashMap<&str, &Path> = site
+        .assets
+        .iter()
+        .map(|a| (a.rel.as_str(), a.source.as_path()))
+        .collect();
+    let results: Vec<_> = site
+        .collection(Collection::Officials)
+        .par_iter()
+        .map(|&id| {
+            let mut maker = CardMaker {
+                site,
+                theme,
+                urls,
+                staging,
+                sources: &sources,
+                id,
+                problems: Vec::new(),
+                files: 0,
+            };
+            let assets = maker.make();
+            (id, assets, maker.problems, maker.files)
+        })
+        .collect();
+    let mut cards = Cards::default();
+    for (id, assets, found, files) in results {
+        diags.extend(found);
+        cards.files += files;
+        cards.assets.insert(id, assets);
+    }
+    for &id in site.collection(Collection::Officials) {
+        if let FrontMatter::Official(o) = &site.entries[id].default_variant().front_matter {
+            for file in [&o.photo, &o.wechat_qr].into_iter().flatten() {
+                cards.replaced.insert(content_rel(file));
+            }
+        }
+    }
+    cards
+}
+
+/// The `content/`-relative path of a file named in an official's front matter.
+fn content_rel(value: &str) -> String {
+    format!(
+        "{}/{}",
+        Collection::Officials.dir(),
+        value.trim_start_matches("./")
+    )
+}
+
+/// Makes one official's files.
+struct CardMaker<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    urls: &'a Urls,
+    staging: &'a Staging,
+    sources: &'a HashMap<&'a str, &'a Path>,
+    id: EntryId,
+    problems: Vec<Diagnostic>,
+    files: usize,
+}
+
+impl CardMaker<'_> {
+    fn make(&mut self) -> CardAssets {
+        let entry = &self.site.entries[self.id];
+        let fm = official(&entry.default_variant().front_matter);
+        let vcard_photo = fm.photo.as_deref().and_then(|p| self.photo(p));
+        let wechat_qr = fm.wechat_qr.as_deref().is_some_and(|p| self.wechat_qr(p));
+        let mut qrs = Vec::new();
+        for (lang_index, lang) in self.site.languages().iter().enumerate() {
+            let card = self.vcard(lang_index, vcard_photo.as_deref());
+            self.write(Some(lang), &vcard_file(&entry.slug), card.as_bytes());
+            qrs.push(self.qr(lang));
+        }
+        CardAssets {
+            photo: vcard_photo.is_some(),
+            wechat_qr,
+            qr: qrs,
+        }
+    }
+
+    /// Writes a file beside the card page: for one language when `lang` is
+    /// given, else shared by every language.
+    fn write(&mut self, lang: Option<&str>, name: &str, bytes: &[u8]) {
+        let site = self.site;
+        let slug = site.entries[self.id].slug.as_str();
+        let target = match lang {
+            Some(_) => Target::EntryFile(Collection::Officials, slug, name),
+            None => Target::SharedEntryFile(Collection::Officials, slug, name),
+        };
+        let rel = self
+            .urls
+            .output_file(lang.unwrap_or(site.config.default_language()), target);
+        match self.staging.write(&rel, bytes) {
+            Ok(()) => self.files += 1,
+            Err(e) => self.problems.push(
+                Diagnostic::error(&rel, format!("cannot write the output file: {e}"))
+                    .hint("check that the output folder's disk is not full and is writable"),
+            ),
+        }
+    }
+
+    /// Reads a file named in front matter; link already checked it exists.
+    fn read(&mut self, field: &str, value: &str) -> Option<Vec<u8>> {
+        let rel = content_rel(value);
+        let source = self.sources.get(rel.as_str())?;
+        match std::fs::read(source) {
+            Ok(bytes) => Some(bytes),
+            Err(e) => {
+                self.problems.push(
+                    self.site
+                        .source(self.id)
+                        .error_at(field, None, format!("cannot read `{value}`: {e}"))
+                        .hint("check that the file is readable"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Resizes the photo; returns the JPEG for the vCard.
+    fn photo(&mut self, value: &str) -> Option<Vec<u8>> {
+        let bytes = self.read("photo", value)?;
+        let portrait = match photo::portrait(&bytes) {
+            Ok(p) => p,
+            Err(e) => {
+                let d = self
+                    .site
+                    .source(self.id)
+                    .error_at(
+                        "photo",
+                        None,
+                        format!("cannot use `{value}` as a photo: {e}"),
+                    )
+                    .hint(e.hint());
+                self.problems.push(d);
+                return None;
+            }
+        };
+        let side = portrait.source_width.min(portrait.source_height);
+        if side < MIN_PHOTO_SIDE {
+            let d = self
+                .site
+                .source(self.id)
+                .warning_at(
+                    "photo",
+                    None,
+                    format!(
+                        "the photo `{value}` is only {} × {} pixels, so it looks blurry in link previews",
+                        portrait.source_width, portrait.source_height
+                    ),
+                )
+                .hint("use a photo at least 600 pixels on its shorter side");
+            self.problems.push(d);
+        }
+        let mut for_vcard = None;
+        for (size, jpeg) in portrait.jpegs {
+            self.write(None, &photo_file(size), &jpeg);
+            if size == VCARD_PHOTO_SIZE {
+                for_vcard = Some(jpeg);
+            }
+        }
+        for_vcard
+    }
+
+    fn wechat_qr(&mut self, value: &str) -> bool {
+        let Some(bytes) = self.read("wechat_qr", value) else {
+            return false;
+        };
+        match photo::wechat_qr(&bytes) {
+            Ok(png) => {
+                self.write(None, WECHAT_QR_FILE, &png);
+                true
+            }
+            Err(e) => {
+                let d = self
+                    .site
+                    .source(self.id)
+                    .error_at(
+                        "wechat_qr",
+                        None,
+                        format!("cannot use `{value}` as a QR image: {e}"),
+                    )
+                    .hint(e.hint());
+                self.problems.push(d);
+                false
+            }
+        }
+    }
+
+    /// The QR code of the card's absolute URL in `lang`, written as SVG and
+    /// PNG; none without `base_url` (the build warns once about that).
+    fn qr(&mut self, lang: &str) -> Option<Qr> {
+        let site = self.site;
+        let slug = &site.entries[self.id].slug;
+        let url = self
+            .urls
+            .absolute(lang, Target::Entry(Collection::Officials, slug))?;
+        match Qr::encode(&url) {
+            Ok(qr) => {
+                self.write(Some(lang), QR_SVG_FILE, qr.svg_file().as_bytes());
+                self.write(Some(lang), QR_PNG_FILE, &qr.png(QR_PNG_SCALE));
+                Some(qr)
+            }
+            Err(message) => {
+                self.problems.push(
+                    Diagnostic::error("site.yaml", message)
+                        .hint("shorten `base_url`: a QR code holds at most 2,953 bytes"),
+                );
+                None
+            }
+        }
+    }
+
+    fn t(&self, lang: &str, key: &str) -> String {
+        self.theme
+            .strings
+            .get(lang)
+            .and_then(|s| s.get(key))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The vCard of the card in one language.
+    fn vcard(&self, lang_index: usize, photo: Option<&[u8]>) -> String {
+        let site = self.site;
+        let entry = &site.entries[self.id];
+        let lang = &site.languages()[lang_index];
+        let default_lang = site.config.default_language();
+        let variant = entry.variant(lang_index);
+        let fm = official(&variant.front_matter);
+        let name = variant.title();
+        let han_name = entry
+            .variants
+            .iter()
+            .map(|v| v.title())
+            .find(|n| n.chars().any(name::is_han));
+        let person = PersonName::parse(name, han_name);
+
+        let mut card = VCard::new();
+        card.structured("N", &[&person.family, &person.given, "", "", ""]);
+        card.text("FN", name);
+        if name.chars().any(name::is_han) {
+            // Phones sort Chinese contacts by these (Android, iOS).
+            let phonetic = entry
+                .variants
+                .iter()
+                .map(|v| v.title())
+                .find(|n| !n.chars().any(name::is_han) && !n.trim().is_empty())
+                .map_or_else(
+                    || person.romanised(),
+                    |latin| PersonName::parse(latin, han_name),
+                );
+            card.text("X-PHONETIC-LAST-NAME", &phonetic.family);
+            if !phonetic.given.is_empty() {
+                card.text("X-PHONETIC-FIRST-NAME", &phonetic.given);
+            }
+        }
+        let organization = fm
+            .organization
+            .as_ref()
+            .map(|t| t.as_str())
+            .or_else(|| site.config.organization.get(lang, default_lang));
+        if let Some(org) = organization {
+            card.structured("ORG", &[org]);
+        }
+        if let Some(position) = &fm.position {
+            card.text("TITLE", position.as_str());
+        }
+        if let Some(phone) = &fm.phone {
+            card.text("TEL;TYPE=WORK,VOICE", &phone.dial());
+        }
+        if let Some(mobile) = &fm.mobile {
+            card.text("TEL;TYPE=CELL,VOICE", &mobile.dial());
+        }
+        if let Some(email) = &fm.email {
+            card.text("EMAIL;TYPE=INTERNET,WORK", &email.0);
+        }
+        if let Some(address) = &fm.address {
+            card.structured("ADR;TYPE=WORK", &["", "", address.as_str(), "", "", "", ""]);
+        }
+        if let Some(url) = self
+            .urls
+            .absolute(lang, Target::Entry(Collection::Officials, &entry.slug))
+        {
+            card.text("URL", &url);
+        }
+        if let Some(jpeg) = photo {
+            let data = base64::engine::general_purpose::STANDARD.encode(jpeg);
+            card.raw("PHOTO;ENCODING=b;TYPE=JPEG", &data);
+        }
+        let note = self.note(lang_index);
+        if !note.is_empty() {
+            card.text("NOTE", &note);
+        }
+        card.finish()
+    }
+
+    /// What the official covers and their WeChat ID, one item per line.
+    fn note(&self, lang_index: usize) -> String {
+        let site = self.site;
+        let entry = &site.entries[self.id];
+        let lang = &site.languages()[lang_index];
+        let colon = self.t(lang, "colon");
+        let separator = self.t(lang, "list_separator");
+        let mut lines = Vec::new();
+        for (key, ids) in [("industries", &entry.industries), ("parks", &entry.parks)] {
+            if !ids.is_empty() {
+                let titles: Vec<&str> = ids
+                    .iter()
+                    .map(|&id| site.entries[id].variant(lang_index).title())
+                    .collect();
+                lines.push(format!(
+                    "{}{colon}{}",
+                    self.t(lang, key),
+                    titles.join(&separator)
+                ));
+            }
+        }
+        if let Some(wechat) = &official(&entry.variant(lang_index).front_matter).wechat {
+            lines.push(format!(
+                "{}{colon}{}",
+                self.t(lang, "wechat"),
+                wechat.as_str()
+            ));
+        }
+        lines.join("\n")
+    }
+}
+
+/// The front matter of an entry of the officials collection.
+pub fn official(fm: &FrontMatter) -> &OfficialFm {
+    match fm {
+        FrontMatter::Official(o) => o,
+        _ => unreachable!("only officials have cards"),
+    }
+}
