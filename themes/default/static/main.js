@@ -50,8 +50,7 @@
   // Directory filter: every word typed must occur in a contact's keywords.
   var input = d.getElementById("contact-filter");
   if (!input) return;
-  input.form.hidden = false;
-  input.form.addEventListener("submit", function (e) { e.preventDefault(); });
+  input.parentNode.hidden = false;
   input.addEventListener("input", function () {
     var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
     function show(li) {
