@@ -35,6 +35,21 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// One line of JSON for `hui check --format json`: `severity` (`error` or
+    /// `warning`), `file`, `line` and `column` (null when unknown),
+    /// `message` and `hint`.
+    pub fn to_json(&self) -> String {
+        serde_json::json!({
+            "severity": if self.is_error() { "error" } else { "warning" },
+            "file": display_path(&self.path),
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "hint": self.hint,
+        })
+        .to_string()
+    }
+
     pub fn error(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
@@ -185,6 +200,13 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
+    }
+
+    /// `--strict`: every warning becomes an error.
+    pub fn promote_warnings(&mut self) {
+        for d in &mut self.items {
+            d.severity = Severity::Error;
+        }
     }
 
     pub fn error_count(&self) -> usize {

@@ -13,6 +13,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod card;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
@@ -20,6 +21,8 @@ pub mod link;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod theme;
 pub mod urls;
 pub mod yaml;
@@ -70,13 +73,55 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         .output
         .clone()
         .unwrap_or_else(|| root.join("public"));
+    let fail = |d: Diagnostic| {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(d);
+        BuildReport {
+            diagnostics,
+            output: output.clone(),
+            pages: 0,
+            files: 0,
+            elapsed: start.elapsed(),
+        }
+    };
+    if let Err(d) = output::check_target(root, &output) {
+        return fail(d);
+    }
+    let staging = match output::Staging::new(&output) {
+        Ok(s) => s,
+        Err(d) => return fail(d),
+    };
+    let (mut report, _) = build_into(options, &staging);
+    report.output = output;
+    if !report.succeeded() {
+        staging.discard();
+        report.pages = 0;
+        report.files = 0;
+    } else if let Err(d) = staging.commit() {
+        report.diagnostics.push(d);
+        report.pages = 0;
+        report.files = 0;
+    }
+    report.elapsed = start.elapsed();
+    report
+}
+
+/// Loads, links and renders the site into `sink`. Returns the report and,
+/// when the content could be linked, the site (for `hui check`'s lints).
+/// Nothing is written to the output folder; `report.output` is left empty.
+pub fn build_into(
+    options: &BuildOptions,
+    sink: &dyn output::Sink,
+) -> (BuildReport, Option<link::Site>) {
+    let start = Instant::now();
+    let root = &options.root;
     let mut diags = Diagnostics::new();
     let report = |diags: Diagnostics, pages, files| {
         let mut diagnostics = diags;
         diagnostics.sort();
         BuildReport {
             diagnostics,
-            output: output.clone(),
+            output: PathBuf::new(),
             pages,
             files,
             elapsed: start.elapsed(),
@@ -100,52 +145,29 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         &mut diags,
     );
     let (Some(site), Some(theme_name)) = (site, theme_name) else {
-        return report(diags, 0, 0);
+        return (report(diags, 0, 0), None);
     };
     let Some(theme) = theme::load(root, &theme_name, site.languages(), &mut diags) else {
-        return report(diags, 0, 0);
+        return (report(diags, 0, 0), Some(site));
     };
     if diags.has_errors() {
-        return report(diags, 0, 0);
+        return (report(diags, 0, 0), Some(site));
     }
-    if let Err(d) = output::check_target(root, &output) {
-        diags.push(d);
-        return report(diags, 0, 0);
-    }
-    let staging = match output::Staging::new(&output) {
-        Ok(s) => s,
-        Err(d) => {
-            diags.push(d);
-            return report(diags, 0, 0);
-        }
-    };
     let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
     let today = options.today.unwrap_or_else(build_date);
-    let cards = card::build(&site, &theme, &urls, &staging, &mut diags);
+    let cards = card::build(&site, &theme, &urls, sink, &mut diags);
     let (pages, files) = render::render_site(
         &site,
         &theme,
         &urls,
         render::RenderOptions { today },
         &cards,
-        &staging,
+        sink,
         &mut diags,
     );
-    let files = files + cards.files;
-    if diags.has_errors() {
-        staging.discard();
-        return report(diags, 0, 0);
-    }
-    if let Err(d) = staging.commit() {
-        diags.push(d);
-        return report(diags, 0, 0);
-    }
-    report(diags, pages, files)
+    (report(diags, pages, files + cards.files), Some(site))
 }
 
-/// Today's date in UTC, or the date of `SOURCE_DATE_EPOCH` when it is set
-/// (the reproducible-builds convention), so a rebuild of old sources shows
-/// the same policy status.
 pub fn build_date() -> jiff::civil::Date {
     let timestamp = std::env::var("SOURCE_DATE_EPOCH")
         .ok()

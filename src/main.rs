@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -15,10 +15,22 @@ use clap::{Parser, Subcommand};
     version,
     about = "Build a bilingual investment guide with digital business cards from Markdown and YAML",
     long_about = None,
+    after_help = "Start with `hui init my-guide`, then `cd my-guide && hui serve`.\nRun `hui <command> --help` for the options and examples of each command."
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// Options shared by the commands that read a site.
+#[derive(Args)]
+struct SiteArgs {
+    /// The folder that holds content/ [default: the current folder]
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Include entries marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
 }
 
 #[derive(Subcommand)]
@@ -28,55 +40,186 @@ enum Command {
         after_help = "Examples:\n  hui build\n  hui build --root my-site --base-url https://invest.example.gov.cn/guide/\n\nExit status: 0 when the site was built, 1 when the content has errors (the previous output is left as it was), 2 for bad arguments."
     )]
     Build {
-        /// The folder that holds content/ [default: the current folder]
-        #[arg(long, value_name = "DIR", default_value = ".")]
-        root: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Where to write the site [default: DIR/public]
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
         /// The address the site is published at; overrides base_url in site.yaml
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
-        /// Include entries marked `draft: true`
-        #[arg(long)]
-        drafts: bool,
         /// Print only errors and warnings
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Serve the site locally, rebuild on every change and reload the browser
+    #[command(
+        after_help = "Examples:\n  hui serve\n  hui serve --port 8080 --open\n  hui serve --bind 0.0.0.0   # let phones on the same network open it\n\nThe site is built in memory: public/ is not touched. When a file has an error the browser shows it, and the last good build stays served until the file is fixed. Stop with Ctrl+C."
+    )]
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port to listen on
+        #[arg(long, short, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; the default only accepts this computer
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+    },
+    /// Check the content without building: errors, plus warnings about translations, links, images and stale content
+    #[command(
+        after_help = "Examples:\n  hui check\n  hui check --strict            # warnings fail the check too (for CI)\n  hui check --format json       # one JSON object per problem, for editors and scripts\n\nExit status: 0 when there are no errors (and, with --strict, no warnings), 1 otherwise, 2 for bad arguments."
+    )]
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Treat warnings as errors
+        #[arg(long)]
+        strict: bool,
+        /// How to print the problems
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Create a new entry with every field of its collection as a commented example
+    #[command(
+        after_help = "Examples:\n  hui new officials zhang-wei\n  hui new parks west-zone\n  hui new policies 2026-talent-plan\n\nCollections: industries, parks, policies, officials, pages. Writes the default-language file and one file per other language; an existing file is never overwritten."
+    )]
+    New {
+        /// industries, parks, policies, officials or pages
+        collection: String,
+        /// The file name and URL of the entry: lower-case letters, digits and hyphens
+        slug: String,
+        /// The folder that holds content/ [default: the current folder]
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create a new site with one example entry in each collection
+    #[command(
+        after_help = "Examples:\n  hui init my-guide\n  hui init .            # in an empty current folder\n\nThe new site builds at once: `cd my-guide && hui serve`."
+    )]
+    Init {
+        /// The folder to create the site in (created if missing; must be empty)
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Build {
-            root,
+            site,
             output,
             base_url,
-            drafts,
             quiet,
         } => {
             let options = hui::BuildOptions {
-                root,
+                root: site.root,
                 output,
                 base_url,
-                drafts,
+                drafts: site.drafts,
                 today: None,
             };
             let report = hui::build(&options);
             print_report(&report, quiet)
         }
+        Command::Serve {
+            site,
+            port,
+            bind,
+            open,
+        } => {
+            let options = hui::serve::ServeOptions {
+                build: hui::BuildOptions {
+                    root: site.root,
+                    drafts: site.drafts,
+                    ..Default::default()
+                },
+                bind,
+                port,
+                open,
+            };
+            match hui::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Check {
+            site,
+            strict,
+            format,
+        } => {
+            let options = hui::BuildOptions {
+                root: site.root,
+                drafts: site.drafts,
+                ..Default::default()
+            };
+            let mut diagnostics = hui::check::check(&options);
+            if strict {
+                diagnostics.promote_warnings();
+            }
+            print_check(&diagnostics, format)
+        }
+        Command::New {
+            collection,
+            slug,
+            root,
+        } => match hui::scaffold::new_entry(&root, &collection, &slug) {
+            Ok(files) => {
+                for file in files {
+                    eprintln!("Created {}", hui::shown_path(&file));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("{}", d.render(use_color()));
+                ExitCode::from(1)
+            }
+        },
+        Command::Init { dir } => match hui::scaffold::init(&dir) {
+            Ok(files) => {
+                eprintln!(
+                    "Created a new site in {} ({} files). Next:\n  cd {}\n  hui serve",
+                    hui::shown_path(&dir),
+                    files.len(),
+                    hui::shown_path(&dir)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("{}", d.render(use_color()));
+                ExitCode::from(1)
+            }
+        },
     }
 }
 
+fn use_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
 fn print_report(report: &hui::BuildReport, quiet: bool) -> ExitCode {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = use_color();
     for d in report.diagnostics.iter() {
         eprintln!("{}\n", d.render(color));
     }
     let errors = report.diagnostics.error_count();
     let warnings = report.diagnostics.warning_count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if errors > 0 {
         eprintln!(
             "error: build failed with {}{}; {} was left as it was",
@@ -105,4 +248,35 @@ fn print_report(report: &hui::BuildReport, quiet: bool) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+fn print_check(diagnostics: &hui::diagnostics::Diagnostics, format: Format) -> ExitCode {
+    match format {
+        Format::Json => {
+            for d in diagnostics.iter() {
+                println!("{}", d.to_json());
+            }
+        }
+        Format::Human => {
+            let color = use_color();
+            for d in diagnostics.iter() {
+                eprintln!("{}\n", d.render(color));
+            }
+            let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
+            if errors + warnings == 0 {
+                eprintln!("No problems found.");
+            } else {
+                eprintln!(
+                    "Found {} and {}.",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                );
+            }
+        }
+    }
+    if diagnostics.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -10,6 +10,92 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 
+/// Where a build writes the site's files: a staging folder for `hui build`,
+/// memory for `hui serve` (which must never touch `public/`), nothing for
+/// `hui check`. Paths are relative to the site's root URL.
+pub trait Sink: Sync {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()>;
+
+    /// Copies a source file into the site.
+    fn copy(&self, from: &Path, rel: &Path) -> io::Result<()> {
+        self.write(rel, &fs::read(from)?)
+    }
+}
+
+/// A built site held in memory: URL path (`en/card/wang-ming/index.html`) →
+/// bytes. Values are shared so that an incremental rebuild can start from
+/// the previous build without copying it.
+pub type Files = std::collections::HashMap<String, std::sync::Arc<Vec<u8>>>;
+
+/// A [`Sink`] that keeps the files in memory.
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    files: std::sync::Mutex<Files>,
+}
+
+impl MemorySink {
+    /// Starts from `files`, which the build then adds to or overwrites.
+    pub fn with_files(files: Files) -> MemorySink {
+        MemorySink {
+            files: std::sync::Mutex::new(files),
+        }
+    }
+
+    pub fn into_files(self) -> Files {
+        self.files.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The key of a file in [`Files`]: its path with `/` separators.
+pub fn file_key(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+impl Sink for MemorySink {
+    fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(file_key(rel), std::sync::Arc::new(bytes.to_vec()));
+        Ok(())
+    }
+}
+
+/// A [`Sink`] that drops everything: `hui check` renders to find problems
+/// but writes nothing.
+#[derive(Debug, Default)]
+pub struct NullSink;
+
+impl Sink for NullSink {
+    fn write(&self, _rel: &Path, _bytes: &[u8]) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn copy(&self, _from: &Path, _rel: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    /// Writes one file, creating its folders.
+    fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)
+    }
+
+    fn copy(&self, from: &Path, rel: &Path) -> io::Result<()> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(from, path).map(|_| ())
+    }
+}
+
 /// The folder a build writes into before it becomes the output.
 #[derive(Debug)]
 pub struct Staging {
@@ -63,24 +149,6 @@ impl Staging {
 
     pub fn dir(&self) -> &Path {
         &self.dir
-    }
-
-    /// Writes one file, creating its folders.
-    pub fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(path, bytes)
-    }
-
-    /// Copies a file into the staging folder.
-    pub fn copy(&self, from: &Path, rel: &Path) -> io::Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::copy(from, path).map(|_| ())
     }
 
     /// Replaces the output with the staged site.

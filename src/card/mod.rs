@@ -20,7 +20,7 @@ use rayon::prelude::*;
 use crate::content::schema::{Collection, FrontMatter, OfficialFm};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::{EntryId, Site};
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::theme::Theme;
 use crate::urls::{Target, Urls};
 use name::PersonName;
@@ -35,9 +35,9 @@ pub const PHOTO_SIZES: [u32; 3] = photo::PORTRAIT_SIZES;
 const VCARD_PHOTO_SIZE: u32 = 192;
 /// Below this, link previews (WeChat asks for 300 × 300) look blurry.
 const MIN_PHOTO_SIDE: u32 = 300;
-/// Pixels per module of the downloadable QR PNG: about 600 px, enough for
-/// slides and for a standee printed at 300 dpi up to 5 cm.
-const QR_PNG_SCALE: u32 = 16;
+/// Pixels per module of the downloadable QR PNG: about 400 px, plenty for
+/// chats and slides (print shops get the SVG).
+const QR_PNG_SCALE: u32 = 12;
 
 pub const WECHAT_QR_FILE: &str = "wechat-qr.png";
 pub const QR_SVG_FILE: &str = "qr.svg";
@@ -78,12 +78,12 @@ impl Cards {
     }
 }
 
-/// Writes every official's card files into `staging`.
+/// Writes every official's card files into `sink`.
 pub fn build(
     site: &Site,
     theme: &Theme,
     urls: &Urls,
-    staging: &Staging,
+    sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Cards {
     let sources: HashMap<&str, &Path> = site
@@ -99,7 +99,7 @@ pub fn build(
                 site,
                 theme,
                 urls,
-                staging,
+                sink,
                 sources: &sources,
                 id,
                 problems: Vec::new(),
@@ -139,7 +139,7 @@ struct CardMaker<'a> {
     site: &'a Site,
     theme: &'a Theme,
     urls: &'a Urls,
-    staging: &'a Staging,
+    sink: &'a dyn Sink,
     sources: &'a HashMap<&'a str, &'a Path>,
     id: EntryId,
     problems: Vec<Diagnostic>,
@@ -177,7 +177,7 @@ impl CardMaker<'_> {
         let rel = self
             .urls
             .output_file(lang.unwrap_or(site.config.default_language()), target);
-        match self.staging.write(&rel, bytes) {
+        match self.sink.write(&rel, bytes) {
             Ok(()) => self.files += 1,
             Err(e) => self.problems.push(
                 Diagnostic::error(&rel, format!("cannot write the output file: {e}"))

@@ -1,5 +1,5 @@
 //! Rendering: the linked [`Site`] → HTML pages, sitemap and assets, written
-//! into the staging folder.
+//! into a [`Sink`].
 //!
 //! Every page is independent, so pages are rendered and written in parallel;
 //! templates are compiled once (in [`crate::theme`]) and shared.
@@ -20,7 +20,7 @@ use crate::content::schema::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::{EntryId, Site};
 use crate::markdown;
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::theme::Theme;
 use crate::urls::{Target, Urls};
 use views::{Alternate, NavItem};
@@ -163,7 +163,7 @@ pub struct RenderOptions {
     pub today: jiff::civil::Date,
 }
 
-/// Renders every page and file of the site into `staging`.
+/// Renders every page and file of the site into `sink`.
 /// Returns the number of pages and of files written.
 pub fn render_site(
     site: &Site,
@@ -171,7 +171,7 @@ pub fn render_site(
     urls: &Urls,
     options: RenderOptions,
     cards: &Cards,
-    staging: &Staging,
+    sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> (usize, usize) {
     let asset_version = asset_version(theme);
@@ -201,14 +201,14 @@ pub fn render_site(
                 cards,
                 asset_version: &asset_version,
             };
-            render_page(&ctx, page, staging)
+            render_page(&ctx, page, sink)
         })
         .collect();
     diags.extend(results.into_iter().flatten());
 
     let mut written = jobs.len();
     for (name, bytes) in &theme.statics {
-        if let Err(e) = staging.write(&Path::new("assets").join(name), bytes) {
+        if let Err(e) = sink.write(&Path::new("assets").join(name), bytes) {
             diags.push(write_error(Path::new(name), &e));
         }
         written += 1;
@@ -218,7 +218,7 @@ pub fn render_site(
         .iter()
         .filter(|a| !cards.replaced.contains(&a.rel))
     {
-        if let Err(e) = staging.copy(&asset.source, Path::new(&asset.rel)) {
+        if let Err(e) = sink.copy(&asset.source, Path::new(&asset.rel)) {
             diags.push(
                 Diagnostic::error(
                     PathBuf::from("content").join(&asset.rel),
@@ -229,7 +229,7 @@ pub fn render_site(
         }
         written += 1;
     }
-    written += sitemap::write(site, theme, urls, &jobs, staging, diags);
+    written += sitemap::write(site, theme, urls, &jobs, sink, diags);
     (jobs.len(), written)
 }
 
@@ -281,7 +281,7 @@ fn template_for(site: &Site, page: Page) -> &'static str {
     }
 }
 
-fn render_page(ctx: &Ctx, page: Page, staging: &Staging) -> Vec<Diagnostic> {
+fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let context = page_context(ctx, page, &mut problems);
     let template = template_for(ctx.site, page);
@@ -289,7 +289,7 @@ fn render_page(ctx: &Ctx, page: Page, staging: &Staging) -> Vec<Diagnostic> {
         Ok(html) => {
             let html = tidy_whitespace(&html);
             let rel = ctx.urls.output_file(ctx.lang, ctx.target(page));
-            if let Err(e) = staging.write(&rel, html.as_bytes()) {
+            if let Err(e) = sink.write(&rel, html.as_bytes()) {
                 problems.push(write_error(&rel, &e));
             }
         }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::diagnostics::Diagnostics;
 use crate::link::Site;
-use crate::output::Staging;
+use crate::output::Sink;
 use crate::theme::Theme;
 use crate::urls::{Target, Urls};
 
@@ -17,7 +17,7 @@ pub fn write(
     theme: &Theme,
     urls: &Urls,
     jobs: &[(usize, Page)],
-    staging: &Staging,
+    sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> usize {
     let languages = site.languages();
@@ -61,7 +61,7 @@ pub fn write(
             ));
         }
         xml.push_str("</urlset>\n");
-        if let Err(e) = staging.write(Path::new("sitemap.xml"), xml.as_bytes()) {
+        if let Err(e) = sink.write(Path::new("sitemap.xml"), xml.as_bytes()) {
             diags.push(super::write_error(Path::new("sitemap.xml"), &e));
         }
         let sitemap_url = urls
@@ -70,7 +70,7 @@ pub fn write(
         robots.push_str(&format!("Sitemap: {sitemap_url}\n"));
         written += 1;
     }
-    if let Err(e) = staging.write(Path::new("robots.txt"), robots.as_bytes()) {
+    if let Err(e) = sink.write(Path::new("robots.txt"), robots.as_bytes()) {
         diags.push(super::write_error(Path::new("robots.txt"), &e));
     }
     written
