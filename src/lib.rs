@@ -17,6 +17,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod incremental;
 pub mod link;
 pub mod markdown;
 pub mod output;
@@ -107,17 +108,16 @@ pub fn build(options: &BuildOptions) -> BuildReport {
 }
 
 /// Loads, links and renders the site into `sink`. Returns the report and,
-/// when the content could be linked, the site (for `hui check`'s lints).
-/// Nothing is written to the output folder; `report.output` is left empty.
+/// when the content and theme could be loaded, the site (for `hui check`'s
+/// lints). Nothing is written to the output folder; `report.output` is left
+/// empty.
 pub fn build_into(
     options: &BuildOptions,
     sink: &dyn output::Sink,
 ) -> (BuildReport, Option<link::Site>) {
     let start = Instant::now();
-    let root = &options.root;
     let mut diags = Diagnostics::new();
-    let report = |diags: Diagnostics, pages, files| {
-        let mut diagnostics = diags;
+    let report = |mut diagnostics: Diagnostics, pages, files| {
         diagnostics.sort();
         BuildReport {
             diagnostics,
@@ -127,45 +127,57 @@ pub fn build_into(
             elapsed: start.elapsed(),
         }
     };
-
-    let mut loaded = content::load(root, &mut diags);
-    if let (Some(config), Some(url)) = (loaded.config.as_mut(), options.base_url.as_deref()) {
-        match BaseUrl::parse(url) {
-            Ok(base) => config.base_url = Some(base),
-            Err((message, hint)) => diags.push(Diagnostic::error("--base-url", message).hint(hint)),
-        }
-    }
-    let theme_name = loaded.config.as_ref().map(|c| c.theme.clone());
-    let site = link::link(
-        root,
-        loaded,
-        link::LinkOptions {
-            drafts: options.drafts,
-        },
-        &mut diags,
-    );
-    let (Some(site), Some(theme_name)) = (site, theme_name) else {
+    let Some((site, theme)) = prepare(options, &mut diags) else {
         return (report(diags, 0, 0), None);
-    };
-    let Some(theme) = theme::load(root, &theme_name, site.languages(), &mut diags) else {
-        return (report(diags, 0, 0), Some(site));
     };
     if diags.has_errors() {
         return (report(diags, 0, 0), Some(site));
     }
     let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
     let today = options.today.unwrap_or_else(build_date);
-    let cards = card::build(&site, &theme, &urls, sink, &mut diags);
-    let (pages, files) = render::render_site(
+    let fresh = incremental::Fresh;
+    let cards = card::build(&site, &theme, &urls, &fresh, sink, &mut diags);
+    let rendered = render::render_site(
         &site,
         &theme,
         &urls,
         render::RenderOptions { today },
         &cards,
+        &fresh,
         sink,
         &mut diags,
     );
-    (report(diags, pages, files + cards.files), Some(site))
+    (
+        report(diags, rendered.pages, rendered.files + cards.files),
+        Some(site),
+    )
+}
+
+/// Loads and links the content and loads the theme: everything before
+/// rendering. `None` when the site cannot be rendered; errors are in `diags`.
+pub(crate) fn prepare(
+    options: &BuildOptions,
+    diags: &mut Diagnostics,
+) -> Option<(link::Site, theme::Theme)> {
+    let root = &options.root;
+    let mut loaded = content::load(root, diags);
+    if let (Some(config), Some(url)) = (loaded.config.as_mut(), options.base_url.as_deref()) {
+        match BaseUrl::parse(url) {
+            Ok(base) => config.base_url = Some(base),
+            Err((message, hint)) => diags.push(Diagnostic::error("--base-url", message).hint(hint)),
+        }
+    }
+    let theme_name = loaded.config.as_ref().map(|c| c.theme.clone())?;
+    let site = link::link(
+        root,
+        loaded,
+        link::LinkOptions {
+            drafts: options.drafts,
+        },
+        diags,
+    )?;
+    let theme = theme::load(root, &theme_name, site.languages(), diags)?;
+    Some((site, theme))
 }
 
 pub fn build_date() -> jiff::civil::Date {

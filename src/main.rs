@@ -189,11 +189,16 @@ fn main() -> ExitCode {
         },
         Command::Init { dir } => match hui::scaffold::init(&dir) {
             Ok(files) => {
+                let shown = hui::shown_path(&dir);
+                let next = if shown.is_empty() || shown == "." {
+                    String::new()
+                } else {
+                    format!("\n  cd {shown}")
+                };
                 eprintln!(
-                    "Created a new site in {} ({} files). Next:\n  cd {}\n  hui serve",
-                    hui::shown_path(&dir),
+                    "Created a new site in {} ({} files). Next:{next}\n  hui serve",
+                    if shown.is_empty() { "." } else { &shown },
                     files.len(),
-                    hui::shown_path(&dir)
                 );
                 ExitCode::SUCCESS
             }

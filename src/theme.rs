@@ -56,6 +56,8 @@ pub struct Theme {
     pub strings: BTreeMap<String, Strings>,
     /// Template name → where it came from, for messages.
     pub sources: BTreeMap<String, PathBuf>,
+    /// A hash of every theme file: when it changes, every page may change.
+    pub fingerprint: u64,
 }
 
 impl Theme {
@@ -82,6 +84,14 @@ pub fn load(
     diags: &mut Diagnostics,
 ) -> Option<Theme> {
     let files = collect_files(root, name, diags)?;
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for file in &files {
+            (&file.rel, &file.bytes).hash(&mut hasher);
+        }
+        hasher.finish()
+    };
     let mut tera = Tera::new();
     // Phone numbers must not break across lines.
     tera.register_filter("nbsp", |s: &str, _: tera::Kwargs, _: &tera::State| {
@@ -123,6 +133,7 @@ pub fn load(
         statics,
         strings,
         sources,
+        fingerprint,
     })
 }
 

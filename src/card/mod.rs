@@ -13,12 +13,14 @@ pub mod vcard;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use base64::Engine as _;
 use rayon::prelude::*;
 
 use crate::content::schema::{Collection, FrontMatter, OfficialFm};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::incremental::Reuse;
 use crate::link::{EntryId, Site};
 use crate::output::Sink;
 use crate::theme::Theme;
@@ -53,13 +55,63 @@ pub fn vcard_file(slug: &str) -> String {
 }
 
 /// What was made for one official.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct CardAssets {
     pub photo: bool,
     pub wechat_qr: bool,
     /// Per language: the QR code of the card's absolute URL (none without
     /// `base_url`).
     pub qr: Vec<Option<Qr>>,
+}
+
+impl CardAssets {
+    /// How many files these are: photos, the WeChat QR, and per language a
+    /// vCard plus two QR files.
+    fn file_count(&self) -> usize {
+        let photos = if self.photo { PHOTO_SIZES.len() } else { 0 };
+        let qr_files = self.qr.iter().flatten().count() * 2;
+        photos + usize::from(self.wechat_qr) + self.qr.len() + qr_files
+    }
+}
+
+/// Resized photos and QR images by a hash of their source bytes, kept
+/// between rebuilds by `hui serve`: decoding a phone photo takes a third of
+/// a second, and editing a card's text should not pay that again.
+#[derive(Default)]
+pub struct ImageCache {
+    portraits: ByContent<photo::Portrait>,
+    qr_images: ByContent<Vec<u8>>,
+}
+
+/// Values made from file contents, by [`content_key`].
+type ByContent<T> = Mutex<HashMap<(u64, usize), Arc<T>>>;
+
+fn content_key(bytes: &[u8]) -> (u64, usize) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    (hasher.finish(), bytes.len())
+}
+
+/// Looks `bytes` up in one of the cache's maps, or makes and remembers it.
+fn cached<T, E>(
+    cache: Option<&ByContent<T>>,
+    bytes: &[u8],
+    make: impl FnOnce(&[u8]) -> Result<T, E>,
+) -> Result<Arc<T>, E> {
+    let Some(cache) = cache else {
+        return make(bytes).map(Arc::new);
+    };
+    let key = content_key(bytes);
+    if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return Ok(Arc::clone(hit));
+    }
+    let made = Arc::new(make(bytes)?);
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, Arc::clone(&made));
+    Ok(made)
 }
 
 /// The card files of every official, for the render stage.
@@ -76,6 +128,10 @@ impl Cards {
     pub fn get(&self, id: EntryId) -> Option<&CardAssets> {
         self.assets.get(&id)
     }
+
+    pub fn iter(&self) -> impl Iterator<Item = (EntryId, &CardAssets)> {
+        self.assets.iter().map(|(id, a)| (*id, a))
+    }
 }
 
 /// Writes every official's card files into `sink`.
@@ -83,6 +139,7 @@ pub fn build(
     site: &Site,
     theme: &Theme,
     urls: &Urls,
+    reuse: &dyn Reuse,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Cards {
@@ -95,7 +152,12 @@ pub fn build(
         .collection(Collection::Officials)
         .par_iter()
         .map(|&id| {
+            if let Some(assets) = reuse.card(id) {
+                let files = assets.file_count();
+                return (id, assets, Vec::new(), files);
+            }
             let mut maker = CardMaker {
+                reuse,
                 site,
                 theme,
                 urls,
@@ -136,6 +198,7 @@ fn content_rel(value: &str) -> String {
 
 /// Makes one official's files.
 struct CardMaker<'a> {
+    reuse: &'a dyn Reuse,
     site: &'a Site,
     theme: &'a Theme,
     urls: &'a Urls,
@@ -207,7 +270,8 @@ impl CardMaker<'_> {
     /// Resizes the photo; returns the JPEG for the vCard.
     fn photo(&mut self, value: &str) -> Option<Vec<u8>> {
         let bytes = self.read("photo", value)?;
-        let portrait = match photo::portrait(&bytes) {
+        let cache = self.reuse.images().map(|c| &c.portraits);
+        let portrait = match cached(cache, &bytes, photo::portrait) {
             Ok(p) => p,
             Err(e) => {
                 let d = self
@@ -240,10 +304,10 @@ impl CardMaker<'_> {
             self.problems.push(d);
         }
         let mut for_vcard = None;
-        for (size, jpeg) in portrait.jpegs {
-            self.write(None, &photo_file(size), &jpeg);
-            if size == VCARD_PHOTO_SIZE {
-                for_vcard = Some(jpeg);
+        for (size, jpeg) in &portrait.jpegs {
+            self.write(None, &photo_file(*size), jpeg);
+            if *size == VCARD_PHOTO_SIZE {
+                for_vcard = Some(jpeg.clone());
             }
         }
         for_vcard
@@ -253,7 +317,8 @@ impl CardMaker<'_> {
         let Some(bytes) = self.read("wechat_qr", value) else {
             return false;
         };
-        match photo::wechat_qr(&bytes) {
+        let cache = self.reuse.images().map(|c| &c.qr_images);
+        match cached(cache, &bytes, photo::wechat_qr) {
             Ok(png) => {
                 self.write(None, WECHAT_QR_FILE, &png);
                 true

@@ -18,6 +18,7 @@ use tera::Context;
 use crate::card::Cards;
 use crate::content::schema::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::incremental::Reuse;
 use crate::link::{EntryId, Site};
 use crate::markdown;
 use crate::output::Sink;
@@ -163,18 +164,8 @@ pub struct RenderOptions {
     pub today: jiff::civil::Date,
 }
 
-/// Renders every page and file of the site into `sink`.
-/// Returns the number of pages and of files written.
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    urls: &Urls,
-    options: RenderOptions,
-    cards: &Cards,
-    sink: &dyn Sink,
-    diags: &mut Diagnostics,
-) -> (usize, usize) {
-    let asset_version = asset_version(theme);
+/// Every page of the site, in every language.
+pub fn pages(site: &Site) -> Vec<(usize, Page)> {
     let mut jobs: Vec<(usize, Page)> = Vec::new();
     for lang_index in 0..site.languages().len() {
         jobs.push((lang_index, Page::Home));
@@ -185,10 +176,47 @@ pub fn render_site(
         }
         jobs.push((lang_index, Page::NotFound));
     }
+    jobs
+}
+
+/// What [`render_site`] did.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Pages of the site (rendered or kept from the previous build).
+    pub pages: usize,
+    /// Files of the site, pages included.
+    pub files: usize,
+    /// Pages rendered this time, with the problems each had; an incremental
+    /// rebuild remembers them to report for pages it keeps.
+    pub problems: Vec<((usize, Page), Vec<Diagnostic>)>,
+}
+
+/// Renders every page and file of the site into `sink`, except what `reuse`
+/// says is unchanged since the previous build.
+#[allow(clippy::too_many_arguments)]
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    urls: &Urls,
+    options: RenderOptions,
+    cards: &Cards,
+    reuse: &dyn Reuse,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) -> Rendered {
+    let asset_version = asset_version(theme);
+    let jobs = pages(site);
     if !urls.has_base_url() {
         diags.push(missing_base_url(site));
     }
-    let results: Vec<Vec<Diagnostic>> = jobs
+    let mut fresh = Vec::new();
+    for &(lang_index, page) in &jobs {
+        match reuse.page(lang_index, page) {
+            Some(kept) => diags.extend(kept),
+            None => fresh.push((lang_index, page)),
+        }
+    }
+    let problems: Vec<((usize, Page), Vec<Diagnostic>)> = fresh
         .par_iter()
         .map(|&(lang_index, page)| {
             let ctx = Ctx {
@@ -201,10 +229,10 @@ pub fn render_site(
                 cards,
                 asset_version: &asset_version,
             };
-            render_page(&ctx, page, sink)
+            ((lang_index, page), render_page(&ctx, page, sink))
         })
         .collect();
-    diags.extend(results.into_iter().flatten());
+    diags.extend(problems.iter().flat_map(|(_, p)| p.iter().cloned()));
 
     let mut written = jobs.len();
     for (name, bytes) in &theme.statics {
@@ -218,6 +246,10 @@ pub fn render_site(
         .iter()
         .filter(|a| !cards.replaced.contains(&a.rel))
     {
+        written += 1;
+        if reuse.asset(asset) {
+            continue;
+        }
         if let Err(e) = sink.copy(&asset.source, Path::new(&asset.rel)) {
             diags.push(
                 Diagnostic::error(
@@ -227,10 +259,13 @@ pub fn render_site(
                 .hint("check that the file still exists and is readable"),
             );
         }
-        written += 1;
     }
     written += sitemap::write(site, theme, urls, &jobs, sink, diags);
-    (jobs.len(), written)
+    Rendered {
+        pages: jobs.len(),
+        files: written,
+        problems,
+    }
 }
 
 /// Without `base_url` the site still works, but everything that needs an

@@ -190,30 +190,8 @@ impl Ctx<'_> {
             related.parks = self.cards(&site.referrers(id, Collection::Parks));
             related.policies = self.cards(&site.referrers(id, Collection::Policies));
         }
-        related.officials = self.cards(&self.contacts_of(id));
+        related.officials = self.cards(&contacts_of(self.site, id));
         related
-    }
-
-    /// The officials to contact about an entry: those who cover it, or for a
-    /// policy, those who cover its industries.
-    fn contacts_of(&self, id: EntryId) -> Vec<EntryId> {
-        let site = self.site;
-        let entry = &site.entries[id];
-        match entry.collection {
-            Collection::Industries | Collection::Parks => site.referrers(id, Collection::Officials),
-            Collection::Policies => site
-                .collection(Collection::Officials)
-                .iter()
-                .copied()
-                .filter(|o| {
-                    site.entries[*o]
-                        .industries
-                        .iter()
-                        .any(|i| entry.industries.contains(i))
-                })
-                .collect(),
-            Collection::Officials | Collection::Pages => Vec::new(),
-        }
     }
 
     /// The officials' directory by industry or park: each entry with the
@@ -222,7 +200,7 @@ impl Ctx<'_> {
         self.site
             .collection(by)
             .iter()
-            .map(|&id| (self.card(id), self.cards(&self.contacts_of(id))))
+            .map(|&id| (self.card(id), self.cards(&contacts_of(self.site, id))))
             .filter(|(_, officials)| !officials.is_empty())
             .collect()
     }
@@ -309,6 +287,27 @@ impl Ctx<'_> {
         } else {
             "in-force"
         }
+    }
+}
+
+/// The officials to contact about an entry: those who cover it, or for a
+/// policy, those who cover its industries.
+pub fn contacts_of(site: &Site, id: EntryId) -> Vec<EntryId> {
+    let entry = &site.entries[id];
+    match entry.collection {
+        Collection::Industries | Collection::Parks => site.referrers(id, Collection::Officials),
+        Collection::Policies => site
+            .collection(Collection::Officials)
+            .iter()
+            .copied()
+            .filter(|o| {
+                site.entries[*o]
+                    .industries
+                    .iter()
+                    .any(|i| entry.industries.contains(i))
+            })
+            .collect(),
+        Collection::Officials | Collection::Pages => Vec::new(),
     }
 }
 

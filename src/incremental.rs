@@ -1,0 +1,443 @@
+//! Incremental rebuilds for `hui serve`: the last good build is kept in
+//! memory, and a rebuild renders only the pages whose inputs changed.
+//!
+//! Every page gets a fingerprint of what it is rendered from: the site-wide
+//! inputs (settings, theme, menu, build date) and the entries it shows — in
+//! full for its own entry, as a list item (front matter, references, files)
+//! for the entries it links to. A page whose fingerprint is unchanged keeps
+//! its previous output. Loading and linking always run in full: they are
+//! what finds errors, and they are fast; rendering is the expensive part.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Instant, SystemTime};
+
+use serde::Serialize;
+
+use crate::card::{CardAssets, ImageCache};
+use crate::content::schema::{Collection, FrontMatter};
+use crate::content::Asset;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::link::{EntryId, Site};
+use crate::output::{Files, MemorySink};
+use crate::render::{self, Page};
+use crate::theme::Theme;
+use crate::{BuildOptions, BuildReport};
+
+/// What a build may keep from the previous one instead of making it again.
+/// The previous files must already be in the sink.
+pub trait Reuse: Sync {
+    /// The problems the page had, when its previous output is still right.
+    fn page(&self, lang_index: usize, page: Page) -> Option<Vec<Diagnostic>>;
+    /// The official's card files, when the previous ones are still right.
+    fn card(&self, id: EntryId) -> Option<CardAssets>;
+    /// Whether the previous copy of a content file is still right.
+    fn asset(&self, asset: &Asset) -> bool;
+    /// Images already resized, by their bytes.
+    fn images(&self) -> Option<&ImageCache> {
+        None
+    }
+}
+
+/// Reuses nothing: a full build.
+pub struct Fresh;
+
+impl Reuse for Fresh {
+    fn page(&self, _: usize, _: Page) -> Option<Vec<Diagnostic>> {
+        None
+    }
+    fn card(&self, _: EntryId) -> Option<CardAssets> {
+        None
+    }
+    fn asset(&self, _: &Asset) -> bool {
+        false
+    }
+}
+
+/// A page, named so that it can be recognised in the next build (entry ids
+/// change when entries are added).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum PageKey {
+    Home,
+    List(Collection),
+    Entry(Collection, String),
+    Alias(String),
+    NotFound,
+}
+
+fn key_of(site: &Site, page: Page) -> PageKey {
+    match page {
+        Page::Home => PageKey::Home,
+        Page::List(c) => PageKey::List(c),
+        Page::Entry(id) => {
+            PageKey::Entry(site.entries[id].collection, site.entries[id].slug.clone())
+        }
+        Page::Alias(id, n) => PageKey::Alias(site.entries[id].aliases[n].clone()),
+        Page::NotFound => PageKey::NotFound,
+    }
+}
+
+/// When and how big a file was: enough to notice an edit.
+type Stamp = Option<(SystemTime, u64)>;
+
+fn stamp(path: &Path) -> Stamp {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// Feeds serialised values into a hasher without building strings.
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn hash_serialized(value: &impl Serialize) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    // Serialising plain data into a hasher cannot fail.
+    let _ = serde_json::to_writer(HashWriter(&mut hasher), value);
+    hasher.finish()
+}
+
+/// What an entry looks like where other pages list or link it.
+#[derive(Serialize)]
+struct Listing<'a> {
+    collection: Collection,
+    slug: &'a str,
+    weight: i64,
+    aliases: &'a [String],
+    industries: Vec<&'a str>,
+    parks: Vec<&'a str>,
+    variants: Vec<(&'a str, &'a FrontMatter, bool)>,
+    /// Files named in front matter (photos change cards and lists).
+    files: Vec<(&'a str, Stamp)>,
+}
+
+/// Fingerprints of the site's inputs, per entry and site-wide.
+struct Prints {
+    global: u64,
+    listing: Vec<u64>,
+    full: Vec<u64>,
+}
+
+impl Prints {
+    fn new(site: &Site, theme: &Theme, options: &BuildOptions, today: jiff::civil::Date) -> Prints {
+        let sources: HashMap<&str, &Path> = site
+            .assets
+            .iter()
+            .map(|a| (a.rel.as_str(), a.source.as_path()))
+            .collect();
+        let slugs = |ids: &[EntryId]| -> Vec<&str> {
+            ids.iter().map(|&i| site.entries[i].slug.as_str()).collect()
+        };
+        let mut listing = Vec::with_capacity(site.entries.len());
+        let mut full = Vec::with_capacity(site.entries.len());
+        for entry in &site.entries {
+            let front = &entry.default_variant().front_matter;
+            let files = front
+                .files()
+                .into_iter()
+                .map(|(_, value)| {
+                    let rel = format!(
+                        "{}/{}",
+                        entry.collection.dir(),
+                        value.trim_start_matches("./")
+                    );
+                    (value, sources.get(rel.as_str()).and_then(|p| stamp(p)))
+                })
+                .collect();
+            let list = hash_serialized(&Listing {
+                collection: entry.collection,
+                slug: &entry.slug,
+                weight: entry.weight,
+                aliases: &entry.aliases,
+                industries: slugs(&entry.industries),
+                parks: slugs(&entry.parks),
+                variants: entry
+                    .variants
+                    .iter()
+                    .map(|v| (v.lang.as_str(), &v.front_matter, v.translated))
+                    .collect(),
+                files,
+            });
+            let bodies: Vec<(&str, &str)> = entry
+                .variants
+                .iter()
+                .map(|v| (v.body.as_str(), v.body_lang.as_str()))
+                .collect();
+            listing.push(list);
+            full.push(hash_serialized(&(list, bodies)));
+        }
+        let mut global = DefaultHasher::new();
+        format!("{:?}", site.config).hash(&mut global);
+        theme.fingerprint.hash(&mut global);
+        (options.drafts, today.to_string()).hash(&mut global);
+        // Menu pages are in every page's navigation.
+        for &id in site.collection(Collection::Pages) {
+            listing[id].hash(&mut global);
+        }
+        Prints {
+            global: global.finish(),
+            listing,
+            full,
+        }
+    }
+
+    fn add_listings(&self, site: &Site, ids: &[EntryId], hasher: &mut DefaultHasher) {
+        for &id in ids {
+            (&site.entries[id].slug, self.listing[id]).hash(hasher);
+        }
+    }
+
+    /// The fingerprint of one page: site-wide inputs plus what it shows.
+    fn page(&self, site: &Site, lang_index: usize, page: Page) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        (self.global, lang_index, key_of(site, page)).hash(&mut hasher);
+        match page {
+            Page::Home => {
+                for c in Collection::ALL {
+                    self.add_listings(site, site.collection(c), &mut hasher);
+                }
+            }
+            Page::List(c) => {
+                self.add_listings(site, site.collection(c), &mut hasher);
+                if c == Collection::Officials {
+                    self.add_listings(site, site.collection(Collection::Industries), &mut hasher);
+                    self.add_listings(site, site.collection(Collection::Parks), &mut hasher);
+                }
+            }
+            Page::Entry(id) => {
+                self.full[id].hash(&mut hasher);
+                let entry = &site.entries[id];
+                for ids in [
+                    &entry.industries,
+                    &entry.parks,
+                    &entry.referenced_by,
+                    &render::views::contacts_of(site, id),
+                ] {
+                    self.add_listings(site, ids, &mut hasher);
+                }
+            }
+            Page::Alias(id, _) => self.listing[id].hash(&mut hasher),
+            Page::NotFound => {}
+        }
+        hasher.finish()
+    }
+
+    /// The fingerprint of an official's card files.
+    fn card(&self, site: &Site, id: EntryId) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        (self.global, self.full[id]).hash(&mut hasher);
+        let entry = &site.entries[id];
+        self.add_listings(site, &entry.industries, &mut hasher);
+        self.add_listings(site, &entry.parks, &mut hasher);
+        hasher.finish()
+    }
+}
+
+/// The last good build and what it was made from.
+struct Last {
+    files: Arc<Files>,
+    pages: HashMap<(usize, PageKey), (u64, Vec<Diagnostic>)>,
+    cards: HashMap<String, (u64, CardAssets)>,
+    assets: HashMap<String, Stamp>,
+}
+
+/// The reuse decisions of one rebuild.
+struct Plan<'a> {
+    images: &'a ImageCache,
+    site: &'a Site,
+    last: &'a Last,
+    prints: &'a Prints,
+    page_prints: HashMap<(usize, PageKey), u64>,
+}
+
+impl Reuse for Plan<'_> {
+    fn page(&self, lang_index: usize, page: Page) -> Option<Vec<Diagnostic>> {
+        let key = (lang_index, key_of(self.site, page));
+        let print = self.page_prints.get(&key)?;
+        let (before, problems) = self.last.pages.get(&key)?;
+        (before == print).then(|| problems.clone())
+    }
+
+    fn card(&self, id: EntryId) -> Option<CardAssets> {
+        let (before, assets) = self.last.cards.get(&self.site.entries[id].slug)?;
+        (*before == self.prints.card(self.site, id)).then(|| assets.clone())
+    }
+
+    fn images(&self) -> Option<&ImageCache> {
+        Some(self.images)
+    }
+
+    fn asset(&self, asset: &Asset) -> bool {
+        self.last
+            .assets
+            .get(&asset.rel)
+            .is_some_and(|before| *before == stamp(&asset.source))
+    }
+}
+
+/// The outcome of a rebuild.
+pub struct Rebuilt {
+    pub report: BuildReport,
+    /// The new site, when the build succeeded.
+    pub files: Option<Arc<Files>>,
+    /// Pages rendered this time (the others were kept).
+    pub rendered: usize,
+}
+
+/// A site rebuilt in memory again and again, as `hui serve` does.
+pub struct Session {
+    options: BuildOptions,
+    last: Option<Last>,
+    images: ImageCache,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            last: None,
+            images: ImageCache::default(),
+        }
+    }
+
+    /// The last good build, if any.
+    pub fn files(&self) -> Option<Arc<Files>> {
+        self.last.as_ref().map(|l| Arc::clone(&l.files))
+    }
+
+    /// Rebuilds the site. After an error the last good build stays, and
+    /// the next rebuild is compared with it.
+    pub fn rebuild(&mut self) -> Rebuilt {
+        let start = Instant::now();
+        let mut diags = Diagnostics::new();
+        let failed = |mut diags: Diagnostics| {
+            diags.sort();
+            Rebuilt {
+                report: BuildReport {
+                    diagnostics: diags,
+                    output: std::path::PathBuf::new(),
+                    pages: 0,
+                    files: 0,
+                    elapsed: start.elapsed(),
+                },
+                files: None,
+                rendered: 0,
+            }
+        };
+        let Some((site, theme)) = crate::prepare(&self.options, &mut diags) else {
+            return failed(diags);
+        };
+        let urls =
+            crate::urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
+        let today = self.options.today.unwrap_or_else(crate::build_date);
+        let prints = Prints::new(&site, &theme, &self.options, today);
+        let all_pages = render::pages(&site);
+        let page_prints: HashMap<(usize, PageKey), u64> = all_pages
+            .iter()
+            .map(|&(lang, page)| ((lang, key_of(&site, page)), prints.page(&site, lang, page)))
+            .collect();
+        // Pages or files that appeared or went away: start from nothing, so
+        // that nothing stale is served.
+        let same_shape = self.last.as_ref().is_some_and(|last| {
+            last.pages.len() == page_prints.len()
+                && page_prints.keys().all(|k| last.pages.contains_key(k))
+                && last.assets.len() == site.assets.len()
+                && site.assets.iter().all(|a| last.assets.contains_key(&a.rel))
+        });
+        let empty = Last {
+            files: Arc::default(),
+            pages: HashMap::new(),
+            cards: HashMap::new(),
+            assets: HashMap::new(),
+        };
+        let last = match &self.last {
+            Some(last) if same_shape => last,
+            _ => &empty,
+        };
+        let sink = MemorySink::with_files((*last.files).clone());
+        let plan = Plan {
+            images: &self.images,
+            site: &site,
+            last,
+            prints: &prints,
+            page_prints,
+        };
+        let cards = crate::card::build(&site, &theme, &urls, &plan, &sink, &mut diags);
+        let rendered = render::render_site(
+            &site,
+            &theme,
+            &urls,
+            render::RenderOptions { today },
+            &cards,
+            &plan,
+            &sink,
+            &mut diags,
+        );
+        if diags.has_errors() {
+            return failed(diags);
+        }
+        let mut pages: HashMap<(usize, PageKey), (u64, Vec<Diagnostic>)> = HashMap::new();
+        let fresh: HashSet<(usize, PageKey)> = rendered
+            .problems
+            .iter()
+            .map(|((lang, page), _)| (*lang, key_of(&site, *page)))
+            .collect();
+        for ((lang, page), problems) in rendered.problems.iter() {
+            let key = (*lang, key_of(&site, *page));
+            let print = plan.page_prints[&key];
+            pages.insert(key, (print, problems.clone()));
+        }
+        for (key, print) in &plan.page_prints {
+            if !fresh.contains(key) {
+                if let Some(kept) = last.pages.get(key) {
+                    pages.insert(key.clone(), (*print, kept.1.clone()));
+                }
+            }
+        }
+        let card_memo = cards
+            .iter()
+            .map(|(id, assets)| {
+                (
+                    site.entries[id].slug.clone(),
+                    (prints.card(&site, id), assets.clone()),
+                )
+            })
+            .collect();
+        let assets = site
+            .assets
+            .iter()
+            .map(|a| (a.rel.clone(), stamp(&a.source)))
+            .collect();
+        let files = Arc::new(sink.into_files());
+        diags.sort();
+        let report = BuildReport {
+            diagnostics: diags,
+            output: std::path::PathBuf::new(),
+            pages: rendered.pages,
+            files: rendered.files + cards.files,
+            elapsed: start.elapsed(),
+        };
+        self.last = Some(Last {
+            files: Arc::clone(&files),
+            pages,
+            cards: card_memo,
+            assets,
+        });
+        Rebuilt {
+            report,
+            files: Some(files),
+            rendered: fresh.len(),
+        }
+    }
+}

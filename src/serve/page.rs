@@ -1,0 +1,64 @@
+//! What `hui serve` adds to served HTML: the reload script and, after a
+//! failed build, an overlay with the build's errors. Nothing here is ever
+//! part of a built site.
+
+use super::http::EVENTS_PATH;
+
+/// Reloads the page when the server says the site was rebuilt. EventSource
+/// reconnects by itself when the server restarts.
+fn reload_script() -> String {
+    format!(
+        "<script>(function(){{var s=new EventSource(\"{EVENTS_PATH}\");s.onmessage=function(){{location.reload()}};}})();</script>"
+    )
+}
+
+/// The errors as a panel over the page, as the CLI prints them.
+fn overlay(errors: &str) -> String {
+    format!(
+        "<div id=\"hui-errors\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:24px;background:rgba(20,24,28,.94);color:#f6f7f8;font:14px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\">\
+<p style=\"margin:0 0 4px;color:#ff8a80;font:700 18px/1.4 system-ui,sans-serif\">hui: the build failed — this page is the last good build</p>\
+<p style=\"margin:0 0 16px;font:14px/1.5 system-ui,sans-serif;color:#cfd6dc\">Fix the problems below and save; the page reloads by itself. (Only <code>hui serve</code> shows this panel.)</p>\
+<pre style=\"margin:0;white-space:pre-wrap;overflow-wrap:anywhere\">{}</pre></div>",
+        escape(errors)
+    )
+}
+
+/// Adds the reload script (and the overlay) before `</body>`.
+pub fn inject(html: &str, errors: Option<&str>) -> String {
+    let mut extra = String::new();
+    if let Some(errors) = errors {
+        extra.push_str(&overlay(errors));
+    }
+    extra.push_str(&reload_script());
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{extra}{}", &html[..i], &html[i..]),
+        None => format!("{html}{extra}"),
+    }
+}
+
+/// A page for when there is nothing to serve yet (the first build failed).
+pub fn empty() -> String {
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>hui serve</title></head><body><p>The site has not been built yet.</p></body></html>".to_owned()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_shown_as_text() {
+        let page = inject(
+            "<html><body><p>x</p></body></html>",
+            Some("error: a.md:1:1: <script>bad</script>"),
+        );
+        assert!(page.contains("&lt;script&gt;bad"));
+        assert!(page.find("hui-errors").unwrap() < page.find("</body>").unwrap());
+        assert!(page.contains(EVENTS_PATH));
+    }
+}
