@@ -78,6 +78,10 @@ pub struct Site {
     /// The default-language file of each entry, by [`EntryId`]: later stages
     /// point their messages at its lines.
     sources: Vec<SourceFile>,
+    /// The translation files of each entry, by [`EntryId`], as written (before
+    /// inheritance): `hui check` compares the fields they set with the
+    /// default-language file's.
+    translations: Vec<Vec<SourceFile>>,
     /// Entries of each collection, in display order (weight, then slug).
     by_collection: HashMap<Collection, Vec<EntryId>>,
 }
@@ -91,6 +95,14 @@ impl Site {
 
     pub fn source(&self, id: EntryId) -> &SourceFile {
         &self.sources[id]
+    }
+
+    /// The translation file of entry `id` for `lang`, if there is one. It may
+    /// be a draft that the build left out: see [`Variant::translated`].
+    pub fn translation(&self, id: EntryId, lang: &str) -> Option<&SourceFile> {
+        self.translations[id]
+            .iter()
+            .find(|t| t.lang.as_deref() == Some(lang))
     }
 
     pub fn languages(&self) -> &[String] {
@@ -309,11 +321,13 @@ pub fn link(
         by_collection.entry(e.collection).or_default().push(id);
     }
 
+    let (sources, translations) = sources.into_iter().unzip();
     Some(Site {
         config,
         entries,
         assets: loaded.assets,
-        sources: sources.into_iter().map(|(default, _)| default).collect(),
+        sources,
+        translations,
         by_collection,
     })
 }

@@ -20,10 +20,27 @@ pub struct BodyWarning {
     pub hint: String,
 }
 
+/// A link or image address as the editor wrote it, for `hui check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLink {
+    /// 0-based line within the body.
+    pub line: usize,
+    /// The address before resolution: `/parks/east-zone/#map`, `map.jpg`.
+    pub dest: String,
+    /// `![…](…)` rather than `[…](…)`.
+    pub image: bool,
+}
+
 #[derive(Debug, Default)]
 pub struct Rendered {
     pub html: String,
     pub warnings: Vec<BodyWarning>,
+    /// Every link and image of the body, in order: `hui check` verifies that
+    /// they lead somewhere without parsing the Markdown a second way.
+    pub links: Vec<BodyLink>,
+    /// The ids the body's headings get on the page, in order: the targets
+    /// that `#anchor` links to this page can use.
+    pub heading_ids: Vec<String>,
 }
 
 fn options() -> Options {
@@ -52,6 +69,8 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
     };
 
     let mut warnings = Vec::new();
+    let mut links = Vec::new();
+    let mut heading_ids = Vec::new();
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HashSet::new();
     let mut heading: Option<(usize, HeadingLevel, Option<CowStr>, Vec<CowStr>)> = None;
@@ -83,6 +102,11 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
                 title,
                 id,
             }) => {
+                links.push(BodyLink {
+                    line: line_of(range.start),
+                    dest: dest_url.to_string(),
+                    image: false,
+                });
                 let dest_url = safe_url(&dest_url, resolve).unwrap_or_else(|| {
                     warnings.push(unsafe_link_warning(line_of(range.start), &dest_url));
                     "#".into()
@@ -100,6 +124,11 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
                 title,
                 id,
             }) => {
+                links.push(BodyLink {
+                    line: line_of(range.start),
+                    dest: dest_url.to_string(),
+                    image: true,
+                });
                 let dest_url = safe_url(&dest_url, resolve).unwrap_or_else(|| {
                     warnings.push(unsafe_link_warning(line_of(range.start), &dest_url));
                     String::new()
@@ -127,6 +156,7 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
                             .unwrap_or_else(|| slugify(&text)),
                         &mut ids,
                     );
+                    heading_ids.push(id.clone());
                     events[start] = Event::Start(Tag::Heading {
                         level,
                         id: Some(id.clone().into()),
@@ -157,7 +187,12 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
     }
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, warnings }
+    Rendered {
+        html,
+        warnings,
+        links,
+        heading_ids,
+    }
 }
 
 fn shorten(s: &str) -> String {
@@ -457,6 +492,21 @@ mod tests {
         assert!(out.contains("<div class=\"table-wrap\"><table>"), "{out}");
         assert!(out.contains("<del>old</del>"));
         assert!(out.contains("footnote"));
+    }
+
+    #[test]
+    fn links_and_heading_ids_are_collected() {
+        let r = render(
+            "## 概况\n\nsee [park](/parks/east/#a)\nand ![map](map.jpg)\n\n## 概况\n",
+            &|u| u.to_owned(),
+        );
+        assert_eq!(r.heading_ids, ["概况", "概况-2"]);
+        let found: Vec<(usize, &str, bool)> = r
+            .links
+            .iter()
+            .map(|l| (l.line, l.dest.as_str(), l.image))
+            .collect();
+        assert_eq!(found, [(2, "/parks/east/#a", false), (3, "map.jpg", true)]);
     }
 
     #[test]
