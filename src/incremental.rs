@@ -169,13 +169,13 @@ impl Prints {
                     .collect(),
                 files,
             });
-            let bodies: Vec<(&str, &str)> = entry
-                .variants
-                .iter()
-                .map(|v| (v.body.as_str(), v.body_lang.as_str()))
-                .collect();
+            let mut hasher = DefaultHasher::new();
+            list.hash(&mut hasher);
+            for v in &entry.variants {
+                (&v.body, &v.body_lang).hash(&mut hasher);
+            }
             listing.push(list);
-            full.push(hash_serialized(&(list, bodies)));
+            full.push(hasher.finish());
         }
         let mut global = DefaultHasher::new();
         format!("{:?}", site.config).hash(&mut global);
@@ -300,6 +300,7 @@ pub struct Session {
     options: BuildOptions,
     last: Option<Last>,
     images: ImageCache,
+    parsed: crate::content::FileCache,
 }
 
 impl Session {
@@ -308,6 +309,7 @@ impl Session {
             options,
             last: None,
             images: ImageCache::default(),
+            parsed: crate::content::FileCache::default(),
         }
     }
 
@@ -335,7 +337,8 @@ impl Session {
                 rendered: 0,
             }
         };
-        let Some((site, theme)) = crate::prepare(&self.options, &mut diags) else {
+        let Some((site, theme)) = crate::prepare(&self.options, Some(&self.parsed), &mut diags)
+        else {
             return failed(diags);
         };
         let urls =

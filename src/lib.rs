@@ -127,7 +127,7 @@ pub fn build_into(
             elapsed: start.elapsed(),
         }
     };
-    let Some((site, theme)) = prepare(options, &mut diags) else {
+    let Some((site, theme)) = prepare(options, None, &mut diags) else {
         return (report(diags, 0, 0), None);
     };
     if diags.has_errors() {
@@ -157,10 +157,11 @@ pub fn build_into(
 /// rendering. `None` when the site cannot be rendered; errors are in `diags`.
 pub(crate) fn prepare(
     options: &BuildOptions,
+    cache: Option<&content::FileCache>,
     diags: &mut Diagnostics,
 ) -> Option<(link::Site, theme::Theme)> {
     let root = &options.root;
-    let mut loaded = content::load(root, diags);
+    let mut loaded = content::load_cached(root, diags, cache);
     if let (Some(config), Some(url)) = (loaded.config.as_mut(), options.base_url.as_deref()) {
         match BaseUrl::parse(url) {
             Ok(base) => config.base_url = Some(base),

@@ -93,9 +93,58 @@ pub struct LoadedContent {
     pub broken: HashSet<(Collection, String)>,
 }
 
+/// Parsed files by path, kept between rebuilds by `hui serve`: a file whose
+/// modification time and size (and the site's languages) did not change is
+/// neither read nor parsed again.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    files: std::sync::Mutex<std::collections::HashMap<PathBuf, CachedFile>>,
+}
+
+#[derive(Debug)]
+struct CachedFile {
+    languages: Vec<String>,
+    stamp: (std::time::SystemTime, u64),
+    file: SourceFile,
+}
+
+fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+impl FileCache {
+    fn get(&self, path: &Path, languages: &[String]) -> Option<SourceFile> {
+        let now = stamp(path)?;
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let cached = files.get(path)?;
+        (cached.languages == languages && cached.stamp == now).then(|| cached.file.clone())
+    }
+
+    fn put(&self, path: &Path, languages: &[String], file: &SourceFile) {
+        let Some(stamp) = stamp(path) else { return };
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let cached = CachedFile {
+            languages: languages.to_vec(),
+            stamp,
+            file: file.clone(),
+        };
+        files.insert(path.to_path_buf(), cached);
+    }
+}
+
 /// Reads `root/content`. Problems are collected into `diags`; what could be
 /// read is returned either way so the link stage can report its own problems.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> LoadedContent {
+    load_cached(root, diags, None)
+}
+
+/// [`load`], reusing the files of `cache` that did not change.
+pub fn load_cached(
+    root: &Path,
+    diags: &mut Diagnostics,
+    cache: Option<&FileCache>,
+) -> LoadedContent {
     let content_dir = root.join("content");
     if !content_dir.is_dir() {
         diags.push(
@@ -113,7 +162,7 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> LoadedContent {
     let (markdown, assets) = discover(&content_dir, diags);
     let results: Vec<Result<SourceFile, Vec<Diagnostic>>> = markdown
         .par_iter()
-        .map(|(collection, path)| load_file(root, *collection, path, &languages))
+        .map(|(collection, path)| load_file(root, *collection, path, &languages, cache))
         .collect();
     let mut files = Vec::with_capacity(results.len());
     let mut broken = HashSet::new();
@@ -378,6 +427,7 @@ fn load_file(
     collection: Collection,
     path: &Path,
     languages: &[String],
+    cache: Option<&FileCache>,
 ) -> Result<SourceFile, Vec<Diagnostic>> {
     let shown = rel_path(root, path);
     let name = path
@@ -387,6 +437,9 @@ fn load_file(
     let stem = name.strip_suffix(".md").unwrap_or(name);
     let (slug, lang) = parse_file_name(stem, languages)
         .map_err(|(msg, hint)| vec![Diagnostic::error(&shown, msg).at(1, 1).hint(hint)])?;
+    if let Some(file) = cache.and_then(|c| c.get(path, languages)) {
+        return Ok(file);
+    }
     let text = read_utf8(root, path).map_err(|d| vec![d])?;
     let split = split_front_matter(&text).map_err(|(line, msg, hint)| {
         vec![Diagnostic::error(&shown, msg)
@@ -425,7 +478,7 @@ fn load_file(
             })
             .collect());
     }
-    Ok(SourceFile {
+    let file = SourceFile {
         collection,
         slug: slug.to_owned(),
         lang: lang.map(str::to_owned),
@@ -436,7 +489,11 @@ fn load_file(
         body_first_line: split.body_first_line,
         front_matter,
         text: text.clone(),
-    })
+    };
+    if let Some(cache) = cache {
+        cache.put(path, languages, &file);
+    }
+    Ok(file)
 }
 
 fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {

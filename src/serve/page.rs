@@ -15,10 +15,10 @@ fn reload_script() -> String {
 /// The errors as a panel over the page, as the CLI prints them.
 fn overlay(errors: &str) -> String {
     format!(
-        "<div id=\"hui-errors\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:24px;background:rgba(20,24,28,.94);color:#f6f7f8;font:14px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\">\
+        "<div id=\"hui-errors\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:24px;background:#14181c;color:#f6f7f8;text-align:left;font:14px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace\">\
 <p style=\"margin:0 0 4px;color:#ff8a80;font:700 18px/1.4 system-ui,sans-serif\">hui: the build failed — this page is the last good build</p>\
-<p style=\"margin:0 0 16px;font:14px/1.5 system-ui,sans-serif;color:#cfd6dc\">Fix the problems below and save; the page reloads by itself. (Only <code>hui serve</code> shows this panel.)</p>\
-<pre style=\"margin:0;white-space:pre-wrap;overflow-wrap:anywhere\">{}</pre></div>",
+<p style=\"margin:0 0 16px;font:14px/1.5 system-ui,sans-serif;color:#cfd6dc\">Fix the problems below and save; the page reloads by itself. (Only hui serve shows this panel.)</p>\
+<pre style=\"margin:0;padding:16px;border:1px solid #3a4148;border-radius:8px;background:#0b0e11;color:#f6f7f8;font:13px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;white-space:pre-wrap;overflow-wrap:anywhere\">{}</pre></div>",
         escape(errors)
     )
 }
