@@ -440,10 +440,12 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
             {
                 view.description = Some(intro.clone());
             }
-            context.insert("items", &ctx.cards(site.collection(c)));
             if c == Collection::Officials {
+                context.insert("items", &ctx.directory_cards(site.collection(c)));
                 context.insert("by_industry", &ctx.contact_groups(Collection::Industries));
                 context.insert("by_park", &ctx.contact_groups(Collection::Parks));
+            } else {
+                context.insert("items", &ctx.cards(site.collection(c)));
             }
         }
         Page::Entry(id) => {

@@ -166,7 +166,6 @@ impl Ctx<'_> {
                     card.photo = Some(file(small));
                     card.photo_2x = Some(file(large));
                 }
-                card.keywords = Some(self.official_keywords(id));
             }
             FrontMatter::Policy(p) => card.status = Some(self.policy_status(p)),
             _ => {}
@@ -176,6 +175,18 @@ impl Ctx<'_> {
 
     pub fn cards(&self, ids: &[EntryId]) -> Vec<Card<'_>> {
         ids.iter().map(|&id| self.card(id)).collect()
+    }
+
+    /// Officials' cards with the words the directory filter matches. Only
+    /// the directory has them: they name the industries and parks of each
+    /// official, which other pages do not show (so need not be rebuilt for).
+    pub fn directory_cards(&self, ids: &[EntryId]) -> Vec<Card<'_>> {
+        ids.iter()
+            .map(|&id| Card {
+                keywords: Some(self.official_keywords(id)),
+                ..self.card(id)
+            })
+            .collect()
     }
 
     pub fn related(&self, id: EntryId) -> Related<'_> {
@@ -200,7 +211,12 @@ impl Ctx<'_> {
         self.site
             .collection(by)
             .iter()
-            .map(|&id| (self.card(id), self.cards(&contacts_of(self.site, id))))
+            .map(|&id| {
+                (
+                    self.card(id),
+                    self.directory_cards(&contacts_of(self.site, id)),
+                )
+            })
             .filter(|(_, officials)| !officials.is_empty())
             .collect()
     }

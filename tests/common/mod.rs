@@ -88,6 +88,11 @@ impl TestSite {
         self
     }
 
+    /// A file of the site's sources, such as `content/parks/east-zone.md`.
+    pub fn read_source(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(rel)).unwrap()
+    }
+
     pub fn remove(&self, rel: &str) {
         std::fs::remove_file(self.dir.path().join(rel)).unwrap();
     }
