@@ -93,6 +93,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         Err(d) => return fail(d),
     };
     let (mut report, _) = build_into(options, &staging);
+    let timings = Timings::from_env();
     report.output = output;
     if !report.succeeded() {
         staging.discard();
@@ -103,6 +104,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         report.pages = 0;
         report.files = 0;
     }
+    timings.mark("swap into place");
     report.elapsed = start.elapsed();
     report
 }
@@ -127,9 +129,11 @@ pub fn build_into(
             elapsed: start.elapsed(),
         }
     };
+    let timings = Timings::from_env();
     let Some((site, theme)) = prepare(options, None, &mut diags) else {
         return (report(diags, 0, 0), None);
     };
+    timings.mark("load, link, theme");
     if diags.has_errors() {
         return (report(diags, 0, 0), Some(site));
     }
@@ -137,6 +141,7 @@ pub fn build_into(
     let today = options.today.unwrap_or_else(build_date);
     let fresh = incremental::Fresh;
     let cards = card::build(&site, &theme, &urls, &fresh, sink, &mut diags);
+    timings.mark("cards");
     let rendered = render::render_site(
         &site,
         &theme,
@@ -147,10 +152,31 @@ pub fn build_into(
         sink,
         &mut diags,
     );
+    timings.mark("render");
     (
         report(diags, rendered.pages, rendered.files + cards.files),
         Some(site),
     )
+}
+
+/// Phase times on stderr when `HUI_TIMINGS` is set, for contributors
+/// chasing a slow build.
+struct Timings {
+    start: Option<Instant>,
+}
+
+impl Timings {
+    fn from_env() -> Timings {
+        Timings {
+            start: std::env::var_os("HUI_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    fn mark(&self, phase: &str) {
+        if let Some(start) = self.start {
+            eprintln!("[{:>7.1} ms] {phase}", start.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
 }
 
 /// Loads and links the content and loads the theme: everything before

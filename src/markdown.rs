@@ -295,7 +295,14 @@ mod cjk {
         if !source.contains(['*', '_']) || source.contains(MARK) {
             return Cow::Borrowed(source);
         }
+        // A cheap scan of every run first: most bodies have none next to
+        // Chinese punctuation, and then the parse below is not needed.
         let mut inserts = Vec::new();
+        find_inserts(source, 0, source.len(), &mut inserts);
+        if inserts.is_empty() {
+            return Cow::Borrowed(source);
+        }
+        inserts.clear();
         for (event, range) in Parser::new_ext(source, options()).into_offset_iter() {
             match event {
                 // Runs CommonMark left as literal text.

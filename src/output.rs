@@ -77,22 +77,36 @@ impl Sink for NullSink {
     }
 }
 
+impl Staging {
+    /// The path of `rel` in the staging folder, its folder created.
+    fn prepare(&self, rel: &Path) -> io::Result<PathBuf> {
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            let known = self
+                .made
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .contains(parent);
+            if !known {
+                fs::create_dir_all(parent)?;
+                self.made
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(parent.to_path_buf());
+            }
+        }
+        Ok(path)
+    }
+}
+
 impl Sink for Staging {
     /// Writes one file, creating its folders.
     fn write(&self, rel: &Path, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(path, bytes)
+        fs::write(self.prepare(rel)?, bytes)
     }
 
     fn copy(&self, from: &Path, rel: &Path) -> io::Result<()> {
-        let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::copy(from, path).map(|_| ())
+        fs::copy(from, self.prepare(rel)?).map(|_| ())
     }
 }
 
@@ -101,6 +115,9 @@ impl Sink for Staging {
 pub struct Staging {
     target: PathBuf,
     dir: PathBuf,
+    /// Folders already created, so each file costs one system call, not a
+    /// walk up its folders.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 /// Prefix of the temporary folders beside the output, so a later build can
@@ -144,6 +161,7 @@ impl Staging {
         Ok(Staging {
             target: target.to_path_buf(),
             dir,
+            made: Default::default(),
         })
     }
 

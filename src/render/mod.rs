@@ -340,8 +340,6 @@ fn tidy_whitespace(html: &str) -> String {
     let mut verbatim = 0usize;
     let mut blank_run = false;
     for line in html.lines() {
-        let opens = line.matches("<pre").count() + line.matches("<textarea").count();
-        let closes = line.matches("</pre>").count() + line.matches("</textarea>").count();
         let kept = if verbatim > 0 { line } else { line.trim_end() };
         let blank = kept.is_empty();
         if !(blank && blank_run && verbatim == 0) {
@@ -349,7 +347,13 @@ fn tidy_whitespace(html: &str) -> String {
             out.push('\n');
         }
         blank_run = blank;
-        verbatim = (verbatim + opens).saturating_sub(closes);
+        // Most lines have no `<pre` or `<textarea`: look only where a tag
+        // could start with `p`/`t` or close with `/`.
+        if line.contains("<pre") || line.contains("<textarea") || (verbatim > 0 && line.contains("</")) {
+            let opens = line.matches("<pre").count() + line.matches("<textarea").count();
+            let closes = line.matches("</pre>").count() + line.matches("</textarea>").count();
+            verbatim = (verbatim + opens).saturating_sub(closes);
+        }
     }
     out
 }
