@@ -174,7 +174,10 @@ impl Timings {
 
     fn mark(&self, phase: &str) {
         if let Some(start) = self.start {
-            eprintln!("[{:>7.1} ms] {phase}", start.elapsed().as_secs_f64() * 1000.0);
+            eprintln!(
+                "[{:>7.1} ms] {phase}",
+                start.elapsed().as_secs_f64() * 1000.0
+            );
         }
     }
 }

@@ -25,7 +25,7 @@ pub type EntryId = usize;
 pub struct Variant {
     pub lang: String,
     pub front_matter: FrontMatter,
-    pub body: String,
+    pub body: crate::content::Span,
     /// The language the body is written in (differs when it fell back).
     pub body_lang: String,
     /// The file the body comes from, and its first body line.

@@ -10,6 +10,7 @@ pub mod values;
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -28,13 +29,61 @@ pub struct SourceFile {
     /// Path relative to the site root, for messages: `content/parks/east-zone.md`.
     pub path: PathBuf,
     /// The whole file, for snippets in messages.
-    pub text: String,
+    pub text: Arc<str>,
     /// The front-matter block and the file line it starts on.
-    pub yaml: String,
+    pub yaml: Span,
     pub yaml_first_line: usize,
-    pub body: String,
+    pub body: Span,
     pub body_first_line: usize,
     pub front_matter: FrontMatter,
+}
+
+/// A part of a file's text that shares the file's buffer: bodies are the
+/// bulk of a site's memory, and variants and caches hold them without a copy.
+#[derive(Clone)]
+pub struct Span {
+    text: Arc<str>,
+    range: std::ops::Range<usize>,
+}
+
+impl Span {
+    fn new(text: &Arc<str>, range: std::ops::Range<usize>) -> Span {
+        Span {
+            text: Arc::clone(text),
+            range,
+        }
+    }
+}
+
+/// Where `part`, a slice of `whole`, sits in it.
+fn range_in(whole: &str, part: &str) -> std::ops::Range<usize> {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    start..start + part.len()
+}
+
+impl std::ops::Deref for Span {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text[self.range.clone()]
+    }
+}
+
+impl std::fmt::Debug for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl std::hash::Hash for Span {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl PartialEq for Span {
+    fn eq(&self, other: &Span) -> bool {
+        **self == **other
+    }
 }
 
 impl SourceFile {
@@ -478,17 +527,20 @@ fn load_file(
             })
             .collect());
     }
+    let (yaml, body) = (range_in(&text, split.yaml), range_in(&text, split.body));
+    let (yaml_first_line, body_first_line) = (split.yaml_first_line, split.body_first_line);
+    let text: Arc<str> = Arc::from(text);
     let file = SourceFile {
         collection,
         slug: slug.to_owned(),
         lang: lang.map(str::to_owned),
         path: shown,
-        yaml: split.yaml.to_owned(),
-        yaml_first_line: split.yaml_first_line,
-        body: split.body.to_owned(),
-        body_first_line: split.body_first_line,
+        yaml: Span::new(&text, yaml),
+        yaml_first_line,
+        body: Span::new(&text, body),
+        body_first_line,
         front_matter,
-        text: text.clone(),
+        text,
     };
     if let Some(cache) = cache {
         cache.put(path, languages, &file);

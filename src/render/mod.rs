@@ -37,6 +37,10 @@ pub enum Page {
     NotFound,
 }
 
+/// Entries of each collection on the home page (first by weight); each
+/// section links to its full list.
+const HOME_ITEMS: usize = 6;
+
 /// Collections with a list page (free pages have none: they are in the menu).
 const LISTED: [Collection; 4] = [
     Collection::Industries,
@@ -55,6 +59,15 @@ pub struct Ctx<'a> {
     pub today: jiff::civil::Date,
     pub cards: &'a Cards,
     asset_version: &'a str,
+    /// `site` and `t` of this language, made once: every page has them.
+    shared: &'a Shared,
+}
+
+/// Template values that are the same on every page of a language. Tera's
+/// values share their contents, so each page gets them without a copy.
+struct Shared {
+    site: tera::Value,
+    t: tera::Value,
 }
 
 impl Ctx<'_> {
@@ -205,6 +218,29 @@ pub fn render_site(
     diags: &mut Diagnostics,
 ) -> Rendered {
     let asset_version = asset_version(theme);
+    let shared: Vec<Shared> = (0..site.languages().len())
+        .map(|lang_index| {
+            let lang = &site.languages()[lang_index];
+            let ctx = Ctx {
+                site,
+                theme,
+                urls,
+                lang,
+                lang_index,
+                today: options.today,
+                cards,
+                asset_version: &asset_version,
+                shared: &Shared {
+                    site: tera::Value::none(),
+                    t: tera::Value::none(),
+                },
+            };
+            Shared {
+                site: tera::Value::from_serializable(&ctx.site_view(urls)),
+                t: tera::Value::from_serializable(&theme.strings.get(lang)),
+            }
+        })
+        .collect();
     let jobs = pages(site);
     if !urls.has_base_url() {
         diags.push(missing_base_url(site));
@@ -228,6 +264,7 @@ pub fn render_site(
                 today: options.today,
                 cards,
                 asset_version: &asset_version,
+                shared: &shared[lang_index],
             };
             ((lang_index, page), render_page(&ctx, page, sink))
         })
@@ -349,7 +386,10 @@ fn tidy_whitespace(html: &str) -> String {
         blank_run = blank;
         // Most lines have no `<pre` or `<textarea`: look only where a tag
         // could start with `p`/`t` or close with `/`.
-        if line.contains("<pre") || line.contains("<textarea") || (verbatim > 0 && line.contains("</")) {
+        if line.contains("<pre")
+            || line.contains("<textarea")
+            || (verbatim > 0 && line.contains("</"))
+        {
             let opens = line.matches("<pre").count() + line.matches("<textarea").count();
             let closes = line.matches("</pre>").count() + line.matches("</textarea>").count();
             verbatim = (verbatim + opens).saturating_sub(closes);
@@ -363,8 +403,8 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
     let target = ctx.target(page);
     let mut context = Context::new();
     context.insert("lang", ctx.lang);
-    context.insert("site", &ctx.site_view(ctx.urls));
-    context.insert("t", &ctx.theme.strings.get(ctx.lang));
+    context.insert_value("site", ctx.shared.site.clone());
+    context.insert_value("t", ctx.shared.t.clone());
     context.insert("nav", &nav(ctx, page));
 
     let default_lang = ctx.default_lang();
@@ -427,7 +467,8 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
                 .unwrap_or_default()
                 .to_owned();
             for c in LISTED {
-                context.insert(c.dir(), &ctx.cards(site.collection(c)));
+                let ids = site.collection(c);
+                context.insert(c.dir(), &ctx.cards(&ids[..ids.len().min(HOME_ITEMS)]));
             }
             let menu: Vec<EntryId> = menu_pages(site);
             context.insert("pages", &ctx.cards(&menu));
