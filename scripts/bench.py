@@ -9,7 +9,8 @@ builds it with every tool it finds, alternating tools run by run, and prints
 the median wall time, CPU time (user + sys), peak memory and pages per
 second of each, and hui's ratios to Hugo. Every timed run starts without an
 output folder (the previous one is moved aside untimed and deleted after the
-series), like the peer figures in ../shared/bench/PEERS.md.
+series) and after a `sync`, like the peer figures in
+../shared/bench/PEERS.md.
 
 The site comes from ../shared/bench/gen_peer_sites.py when it exists (or
 --peers PATH): it writes identical content for hui, Hugo and Zola. Without
@@ -75,6 +76,7 @@ def bench(n, runs, work, peers, hui):
                  str(site_root / "hui"), str(n)], cwd=REPO, quiet=True)
     results = {}
     aside = work / "aside"
+    aside.mkdir(exist_ok=True)
     for name, folder, cmd, out in tools(site_root, hui):
         run(cmd, cwd=folder, quiet=True)  # warm-up: sources in the page cache
         results[name] = {"runs": [], "pages": count_html(folder / out)}
@@ -82,9 +84,11 @@ def bench(n, runs, work, peers, hui):
         for name, folder, cmd, out in tools(site_root, hui):
             output = folder / out
             if output.exists():
-                output.rename(aside)
-                shutil.rmtree(aside)
+                output.rename(aside / f"{name}-{i}")
+            # Flush the previous run's writes so they are not billed to this one.
+            os.sync()
             results[name]["runs"].append(timed(cmd, folder))
+    shutil.rmtree(aside)
     print(f"\nN = {n:,} entries")
     print(f"{'tool':6} {'pages':>7} {'wall s (median, min-max)':>28} {'CPU s':>7} {'peak MiB':>9} {'pages/s':>8}")
     for name, r in results.items():

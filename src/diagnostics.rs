@@ -141,7 +141,9 @@ impl Diagnostic {
             paint(bold, ":"),
             paint(bold, &format!("{}: {}", self.location(), self.message))
         );
-        if let (Some(line), Some(snippet)) = (self.line, &self.snippet) {
+        if let (Some(line), Some(full)) = (self.line, &self.snippet) {
+            let (snippet, column) = window(full, self.column);
+            let snippet = &snippet;
             let gutter = line.to_string();
             let pad = " ".repeat(gutter.len());
             out.push_str(&format!("\n{pad} {}", paint(blue, "|")));
@@ -151,7 +153,7 @@ impl Diagnostic {
                 paint(blue, "|"),
                 snippet.trim_end()
             ));
-            if let Some(col) = self.column {
+            if let Some(col) = column {
                 let prefix: String = snippet.chars().take(col.saturating_sub(1)).collect();
                 let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(prefix.as_str()));
                 out.push_str(&format!(
@@ -261,6 +263,33 @@ pub fn closest<'a>(
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// Characters of a source line shown around the column: a minified or
+/// pasted line can be thousands long, and the terminal needs only where it
+/// went wrong.
+const SNIPPET_CHARS: usize = 100;
+
+/// The part of `line` to show, and the column within it.
+fn window(line: &str, column: Option<usize>) -> (String, Option<usize>) {
+    let count = line.chars().count();
+    if count <= SNIPPET_CHARS {
+        return (line.to_owned(), column);
+    }
+    let col = column.unwrap_or(1).max(1);
+    let start = col
+        .saturating_sub(SNIPPET_CHARS / 2 + 1)
+        .min(count - SNIPPET_CHARS);
+    let mut shown: String = line.chars().skip(start).take(SNIPPET_CHARS).collect();
+    let mut col_in = column.map(|c| c - start);
+    if start > 0 {
+        shown.insert(0, '…');
+        col_in = col_in.map(|c| c + 1);
+    }
+    if start + SNIPPET_CHARS < count {
+        shown.push('…');
+    }
+    (shown, col_in)
 }
 
 #[cfg(test)]

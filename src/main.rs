@@ -113,6 +113,16 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    // A bug must still end with a message a person can act on and a failing
+    // exit status; the output folder is safe either way (see `output`).
+    std::panic::set_hook(Box::new(|info| {
+        if hui::card::photo::panic_is_contained() {
+            return;
+        }
+        eprintln!(
+            "error: hui stopped on an internal error, which is a bug: {info}\n  = help: the previous output was left as it was; please report this with the command you ran"
+        );
+    }));
     let cli = Cli::parse();
     match cli.command {
         Command::Build {

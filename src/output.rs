@@ -110,6 +110,22 @@ impl Sink for Staging {
     }
 }
 
+/// Exchanges two folders atomically (`renameat2` with `RENAME_EXCHANGE`).
+#[cfg(target_os = "linux")]
+fn swap(a: &Path, b: &Path) -> io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(io::Error::from)
+}
+
+/// Elsewhere the output is replaced with two renames.
+#[cfg(not(target_os = "linux"))]
+fn swap(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "no atomic exchange",
+    ))
+}
+
 /// The folder a build writes into before it becomes the output.
 #[derive(Debug)]
 pub struct Staging {
@@ -169,7 +185,9 @@ impl Staging {
         &self.dir
     }
 
-    /// Replaces the output with the staged site.
+    /// Replaces the output with the staged site. Where the system can swap
+    /// two folders in one step (Linux), a build killed at any moment leaves
+    /// either the old site or the new one, never none.
     pub fn commit(self) -> Result<(), Diagnostic> {
         let fail = |e: io::Error| {
             Diagnostic::error(
@@ -178,6 +196,11 @@ impl Staging {
             )
             .hint("close programs that use files in it, and check its permissions")
         };
+        if self.target.is_dir() && swap(&self.dir, &self.target).is_ok() {
+            // The staging folder now holds the previous site.
+            let _ = fs::remove_dir_all(&self.dir);
+            return Ok(());
+        }
         let parent = self.dir.parent().unwrap_or(Path::new("."));
         let old = parent.join(format!(
             "{}old-{}",

@@ -207,11 +207,26 @@ fn decode_oriented(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
             "the JPEG data stops before the image ends".to_owned(),
         ));
     }
-    panic::catch_unwind(AssertUnwindSafe(|| decode_limited(bytes, format))).unwrap_or_else(|_| {
+    DECODING.with(|d| d.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| decode_limited(bytes, format)));
+    DECODING.with(|d| d.set(false));
+    result.unwrap_or_else(|_| {
         Err(PhotoError::Corrupt(
             "the decoder crashed on this file".to_owned(),
         ))
     })
+}
+
+thread_local! {
+    /// Set while a decoder runs under `catch_unwind`: its panics are caught
+    /// and reported as a damaged file, so a panic hook should stay quiet.
+    static DECODING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a panic on this thread comes from a decoder whose panics are
+/// caught (see [`DECODING`]).
+pub fn panic_is_contained() -> bool {
+    DECODING.with(|d| d.get())
 }
 
 /// Reads the header, refuses oversized images before any pixel buffer is

@@ -351,8 +351,25 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// Reads a file as UTF-8, explaining the likely cause when it is not.
+/// The largest content file hui reads. A page of a guide is a few KB; a
+/// file this big is a mistake (a pasted export, a binary renamed `.md`), and
+/// refusing it keeps a build's time and memory bounded.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
 pub fn read_utf8(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let shown = rel_path(root, path);
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            &shown,
+            format!(
+                "the file is {:.1} MB; content files may be at most {} MB",
+                size as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+        )
+        .hint("split it into several entries or pages, and link files such as PDFs instead of pasting them"));
+    }
     let bytes = std::fs::read(path).map_err(|e| {
         Diagnostic::error(&shown, format!("cannot read the file: {e}"))
             .hint("check that the file exists and that you may read it")

@@ -176,7 +176,7 @@ fn check_phone(v: &str) -> Check<String> {
     let main_ok = main
         .chars()
         .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
-        && !main[1..].contains('+');
+        && !main.chars().skip(1).any(|c| c == '+');
     let ext_ok = ext.is_none_or(|e| {
         e.trim_start_matches(['转', 'x', 'X', 'e', 'E', 'x', 't', '.', ' '])
             .chars()
