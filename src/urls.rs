@@ -56,31 +56,47 @@ impl Urls {
     /// The site-relative part of a target's URL, without the base path:
     /// `en/parks/east-zone/`.
     fn relative(&self, lang: &str, target: Target) -> String {
+        let mut out = String::new();
+        self.push_relative(&mut out, lang, target);
+        out
+    }
+
+    /// Appends the site-relative URL of `target` to `out`. Pages hold
+    /// hundreds of links, so the URL is written into one string.
+    fn push_relative(&self, out: &mut String, lang: &str, target: Target) {
         let shared = matches!(target, Target::File(_) | Target::SharedEntryFile(..));
-        let prefix = if lang == self.default_lang || shared {
-            String::new()
-        } else {
-            format!("{lang}/")
-        };
-        let rest = match target {
-            Target::EntryFile(c, slug, name) | Target::SharedEntryFile(c, slug, name) => {
-                return prefix + &self.relative(&self.default_lang, Target::Entry(c, slug)) + name;
+        if lang != self.default_lang && !shared {
+            out.push_str(lang);
+            out.push('/');
+        }
+        let mut folder = |parts: &[&str]| {
+            for part in parts {
+                out.push_str(part);
             }
-            Target::Home => String::new(),
-            Target::List(Collection::Pages) => String::new(),
-            Target::List(c) => format!("{}/", c.dir()),
-            Target::Entry(Collection::Officials, slug) => format!("card/{slug}/"),
-            Target::Entry(Collection::Pages, slug) => format!("{slug}/"),
-            Target::Entry(c, slug) => format!("{}/{slug}/", c.dir()),
-            Target::NotFound => "404.html".to_owned(),
-            Target::File(path) => path.trim_start_matches('/').to_owned(),
+            out.push('/');
         };
-        prefix + &rest
+        match target {
+            Target::EntryFile(c, slug, name) | Target::SharedEntryFile(c, slug, name) => {
+                let default = self.default_lang.clone();
+                self.push_relative(out, &default, Target::Entry(c, slug));
+                out.push_str(name);
+            }
+            Target::Home | Target::List(Collection::Pages) => {}
+            Target::List(c) => folder(&[c.dir()]),
+            Target::Entry(Collection::Officials, slug) => folder(&["card/", slug]),
+            Target::Entry(Collection::Pages, slug) => folder(&[slug]),
+            Target::Entry(c, slug) => folder(&[c.dir(), "/", slug]),
+            Target::NotFound => out.push_str("404.html"),
+            Target::File(path) => out.push_str(path.trim_start_matches('/')),
+        }
     }
 
     /// The link to a target, as used in `href`: `/guide/en/parks/east-zone/`.
     pub fn path(&self, lang: &str, target: Target) -> String {
-        format!("{}{}", self.base_path, self.relative(lang, target))
+        let mut out = String::with_capacity(self.base_path.len() + 48);
+        out.push_str(&self.base_path);
+        self.push_relative(&mut out, lang, target);
+        out
     }
 
     /// The absolute URL of a target, when `base_url` is set.
