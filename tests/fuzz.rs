@@ -139,22 +139,26 @@ where
         .and_then(|s| s.parse().ok())
         .unwrap_or(default_seconds);
     let deadline = Instant::now() + Duration::from_secs(seconds);
-    let mut runner = TestRunner::new(Config {
+    let runner = TestRunner::new(Config {
         cases: 256,
         failure_persistence: None,
         ..Config::default()
     });
-    let mut executions: u64 = 0;
+    let executions = std::cell::Cell::new(0u64);
     while Instant::now() < deadline {
+        // A fresh runner per batch: a runner counts its successes and would
+        // stop generating after the first batch.
+        let mut runner = TestRunner::new(runner.config().clone());
         let result = runner.run(&strategy, |input| {
+            executions.set(executions.get() + 1);
             target(input);
             Ok(())
         });
         if let Err(e) = result {
             panic!("{name}: {e}");
         }
-        executions += 256;
     }
+    let executions = executions.get();
     eprintln!("{name}: {executions} executions in {seconds} s, no crash");
 }
 
