@@ -2,7 +2,8 @@
 //! `../shared/bench/` (entries round-robin over industries, parks, policies
 //! and officials, each in Chinese and English, ~600-word bodies with
 //! headings, lists, a table and links), in hui's content format with
-//! cross-references. Deterministic: entry `i` is the same for every size.
+//! cross-references. Deterministic: entry `i` is the same for every size
+//! and a given seed.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -99,8 +100,8 @@ fn sentence(rng: &mut Rng, zh: bool) -> String {
     }
 }
 
-fn body(i: usize, n: usize, zh: bool) -> String {
-    let mut rng = Rng::new(i as u64 * 2 + u64::from(zh));
+fn body(i: usize, n: usize, zh: bool, seed: u64) -> String {
+    let mut rng = Rng::new((i as u64 * 2 + u64::from(zh)) ^ seed.rotate_left(32));
     let mut out = String::new();
     for h in 0..6 {
         let heading = if zh {
@@ -184,6 +185,11 @@ fn front_matter(i: usize, n: usize, zh: bool) -> String {
 
 /// Writes a site with `n` entries (each in zh and en) under `root`.
 pub fn write_site(root: &Path, n: usize) -> std::io::Result<()> {
+    write_site_seeded(root, n, 0)
+}
+
+/// [`write_site`] with another seed for the text.
+pub fn write_site_seeded(root: &Path, n: usize, seed: u64) -> std::io::Result<()> {
     let content = root.join("content");
     std::fs::create_dir_all(&content)?;
     std::fs::write(
@@ -196,7 +202,11 @@ pub fn write_site(root: &Path, n: usize) -> std::io::Result<()> {
     for i in 0..n {
         let dir = content.join(SECTIONS[i % 4]);
         for (zh, suffix) in [(true, ""), (false, ".en")] {
-            let text = format!("---\n{}---\n{}", front_matter(i, n, zh), body(i, n, zh));
+            let text = format!(
+                "---\n{}---\n{}",
+                front_matter(i, n, zh),
+                body(i, n, zh, seed)
+            );
             std::fs::write(dir.join(format!("{}{suffix}.md", slug(i))), text)?;
         }
     }
