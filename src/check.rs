@@ -331,7 +331,7 @@ impl<'a> Ctx<'a> {
             ),
         };
         Dest::nowhere(
-            format!("there is no {} `{slug}`", singular(collection)),
+            format!("there is no {} `{slug}`", collection.singular()),
             hint,
         )
     }
@@ -840,39 +840,9 @@ fn normalize(path: &str) -> Option<Vec<String>> {
     Some(segments)
 }
 
-/// Decodes `%E6%A6%82`-style escapes, which editors may paste from a
-/// browser's address bar; anything that is not a valid escape stays as it is.
+/// Decodes `%E6%A6%82`-style escapes; what cannot be decoded stays as it is.
 fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (b, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
-}
-
-fn singular(c: Collection) -> &'static str {
-    match c {
-        Collection::Industries => "industry",
-        Collection::Parks => "park",
-        Collection::Policies => "policy",
-        Collection::Officials => "official",
-        Collection::Pages => "page",
-    }
+    crate::urls::percent_decode(s).unwrap_or_else(|| s.to_owned())
 }
 
 fn collection_name(c: Collection) -> &'static str {

@@ -475,7 +475,7 @@ fn resolve(
                     file.error_at(
                         field,
                         Some(slug.as_str()),
-                        format!("unknown {} `{slug}` in `{field}`", singular(target)),
+                        format!("unknown {} `{slug}` in `{field}`", target.singular()),
                     )
                     .hint(hint),
                 );
@@ -553,16 +553,6 @@ fn link_aliases(
     }
     for (id, alias) in accepted {
         entries[id].aliases.push(alias);
-    }
-}
-
-fn singular(c: Collection) -> &'static str {
-    match c {
-        Collection::Industries => "industry",
-        Collection::Parks => "park",
-        Collection::Policies => "policy",
-        Collection::Officials => "official",
-        Collection::Pages => "page",
     }
 }
 

@@ -161,6 +161,31 @@ impl Urls {
     }
 }
 
+/// Decodes `%E6%A6%82`-style escapes (browsers' address bars paste them).
+/// An invalid escape stays as it is; `None` when the result is not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Whether a link has a scheme such as `https:` or `mailto:`.
 pub fn has_scheme(link: &str) -> bool {
     match link.find(':') {

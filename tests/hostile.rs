@@ -4,10 +4,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{messages, TestSite};
+use common::{messages, tree, TestSite};
 
 /// Everything that could end an attribute, a script or a line.
 const HOSTILE: &str = "<script>alert(1)</script>\"'<>&</script><!-- javascript:alert(1) \r\n x";
@@ -227,24 +226,6 @@ fn a_symlink_loop_does_not_hang_the_walk() {
         "{}",
         messages(&report)
     );
-}
-
-/// Every file of an output folder, by path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect()
 }
 
 #[test]

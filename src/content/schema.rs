@@ -46,6 +46,17 @@ impl Collection {
     }
 
     /// The field that names an entry: `name` for people, `title` otherwise.
+    /// One entry of the collection, for messages: `industry`, `official`.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Collection::Industries => "industry",
+            Collection::Parks => "park",
+            Collection::Policies => "policy",
+            Collection::Officials => "official",
+            Collection::Pages => "page",
+        }
+    }
+
     pub fn title_field(self) -> &'static str {
         match self {
             Collection::Officials => "name",

@@ -60,7 +60,7 @@ fn lookup(path: &str, shared: &Shared) -> (u16, String, Vec<u8>) {
 /// The key of the in-memory site a URL path names, or `None` for a path that
 /// tries to leave the site (`..`, encoded or not, backslashes, NUL).
 pub fn file_key(path: &str) -> Option<String> {
-    let decoded = percent_decode(path)?;
+    let decoded = crate::urls::percent_decode(path)?;
     let mut parts = Vec::new();
     for part in decoded.split('/') {
         match part {
@@ -79,24 +79,6 @@ pub fn file_key(path: &str) -> Option<String> {
         });
     }
     Some(key)
-}
-
-/// Decodes `%XX` escapes; `None` when the result is not UTF-8.
-fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// Server-Sent Events: one `reload` message after each rebuild. tiny_http
