@@ -27,7 +27,8 @@ fn hui(site: &TestSite) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hui"));
     cmd.args(["build", "--quiet", "--root"])
         .arg(site.root())
-        .env("SOURCE_DATE_EPOCH", "1790000000");
+        .env("SOURCE_DATE_EPOCH", "1790000000")
+        .stderr(std::process::Stdio::null());
     cmd
 }
 
