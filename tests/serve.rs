@@ -166,6 +166,13 @@ fn edits_errors_and_fixes_show_up_in_the_browser() {
     );
     let page = wait_for(&server, "/card/wang-ming/", |_, b| b.contains("修好了"));
     assert!(!page.contains("hui-errors"));
+
+    // A theme folder created while serving is picked up, and then watched.
+    site.file("themes/default/static/base.css", "body{color:#123456}");
+    wait_for(&server, "/assets/base.css", |_, b| b.contains("#123456"));
+    std::thread::sleep(Duration::from_millis(300));
+    site.file("themes/default/static/base.css", "body{color:#654321}");
+    wait_for(&server, "/assets/base.css", |_, b| b.contains("#654321"));
 }
 
 #[test]

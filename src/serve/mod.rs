@@ -129,19 +129,29 @@ fn display_host(bind: std::net::IpAddr) -> String {
 fn watch(root: &Path, mut session: Session, shared: &Shared) -> notify::Result<()> {
     let (tx, rx) = mpsc::channel();
     let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(80), None, tx)?;
-    debouncer.watch(root.join("content"), RecursiveMode::Recursive)?;
+    // Events name absolute paths; compare them with absolute ones.
+    let root = &root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let content = root.join("content");
     let themes = root.join("themes");
-    if themes.is_dir() {
-        debouncer.watch(themes, RecursiveMode::Recursive)?;
-    }
+    debouncer.watch(&content, RecursiveMode::Recursive)?;
+    // The site folder itself, shallowly, to notice a `themes/` created
+    // while serving; other changes there (such as a `public/` written by
+    // `hui build`) are ignored below.
+    debouncer.watch(root, RecursiveMode::NonRecursive)?;
+    let mut watching_themes =
+        themes.is_dir() && debouncer.watch(&themes, RecursiveMode::Recursive).is_ok();
     for batch in rx {
         let Ok(events) = batch else { continue };
+        if !watching_themes && themes.is_dir() {
+            watching_themes = debouncer.watch(&themes, RecursiveMode::Recursive).is_ok();
+        }
         // Reading files (as the build does) is reported too: only writes,
         // creations, renames and removals count.
         let changed: Vec<PathBuf> = events
             .iter()
             .filter(|e| !matches!(e.kind, notify::EventKind::Access(_)))
             .flat_map(|e| e.paths.iter().cloned())
+            .filter(|p| p.starts_with(&content) || p.starts_with(&themes))
             .filter(|p| !is_editor_noise(p))
             .collect();
         if changed.is_empty() {
