@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::card::{CardAssets, ImageCache};
 use crate::content::schema::{Collection, FrontMatter};
-use crate::content::Asset;
+use crate::content::{stamp, Asset};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::{EntryId, Site};
 use crate::output::{Files, MemorySink};
@@ -82,11 +82,6 @@ fn key_of(site: &Site, page: Page) -> PageKey {
 
 /// When and how big a file was: enough to notice an edit.
 type Stamp = Option<(SystemTime, u64)>;
-
-fn stamp(path: &Path) -> Stamp {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
-}
 
 /// Feeds serialised values into a hasher without building strings.
 struct HashWriter<'a>(&'a mut DefaultHasher);
@@ -341,8 +336,6 @@ impl Session {
         else {
             return failed(diags);
         };
-        let urls =
-            crate::urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
         let today = self.options.today.unwrap_or_else(crate::build_date);
         let prints = Prints::new(&site, &theme, &self.options, today);
         let all_pages = render::pages(&site);
@@ -376,17 +369,7 @@ impl Session {
             prints: &prints,
             page_prints,
         };
-        let cards = crate::card::build(&site, &theme, &urls, &plan, &sink, &mut diags);
-        let rendered = render::render_site(
-            &site,
-            &theme,
-            &urls,
-            render::RenderOptions { today },
-            &cards,
-            &plan,
-            &sink,
-            &mut diags,
-        );
+        let (cards, rendered) = crate::write_site(&site, &theme, today, &plan, &sink, &mut diags);
         if diags.has_errors() {
             return failed(diags);
         }

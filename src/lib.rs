@@ -137,26 +137,36 @@ pub fn build_into(
     if diags.has_errors() {
         return (report(diags, 0, 0), Some(site));
     }
-    let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
     let today = options.today.unwrap_or_else(build_date);
-    let fresh = incremental::Fresh;
-    let cards = card::build(&site, &theme, &urls, &fresh, sink, &mut diags);
-    timings.mark("cards");
+    let (cards, rendered) = write_site(&site, &theme, today, &incremental::Fresh, sink, &mut diags);
+    timings.mark("cards and pages");
+    let files = rendered.files + cards.files;
+    (report(diags, rendered.pages, files), Some(site))
+}
+
+/// Writes the card files and the pages of a prepared site into `sink`,
+/// keeping what `reuse` allows.
+pub(crate) fn write_site(
+    site: &link::Site,
+    theme: &theme::Theme,
+    today: jiff::civil::Date,
+    reuse: &dyn incremental::Reuse,
+    sink: &dyn output::Sink,
+    diags: &mut Diagnostics,
+) -> (card::Cards, render::Rendered) {
+    let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
+    let cards = card::build(site, theme, &urls, reuse, sink, diags);
     let rendered = render::render_site(
-        &site,
-        &theme,
+        site,
+        theme,
         &urls,
         render::RenderOptions { today },
         &cards,
-        &fresh,
+        reuse,
         sink,
-        &mut diags,
+        diags,
     );
-    timings.mark("render");
-    (
-        report(diags, rendered.pages, rendered.files + cards.files),
-        Some(site),
-    )
+    (cards, rendered)
 }
 
 /// Phase times on stderr when `HUI_TIMINGS` is set, for contributors

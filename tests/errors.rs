@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{messages, TestSite};
+use common::{messages, tree, TestSite};
 
 /// Builds a site that was good once, breaks it with `breakage`, and checks the
 /// failed build: it reports an error at `path:line` whose text contains
@@ -42,23 +42,9 @@ fn assert_fails(
     stderr
 }
 
-/// Every file under public/ with its contents.
-fn snapshot(site: &TestSite) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = walkdir::WalkDir::new(site.public(""))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(site.public(""))
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            (rel, std::fs::read(e.path()).unwrap())
-        })
-        .collect();
-    files.sort();
+/// Every file under public/ with its contents (there must be some).
+fn snapshot(site: &TestSite) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let files = tree(&site.public(""));
     assert!(!files.is_empty());
     files
 }

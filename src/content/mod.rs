@@ -157,7 +157,8 @@ struct CachedFile {
     file: SourceFile,
 }
 
-fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
+/// When a file was last changed and how big it is: enough to notice an edit.
+pub fn stamp(path: &Path) -> Option<(std::time::SystemTime, u64)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.modified().ok()?, meta.len()))
 }
