@@ -58,7 +58,6 @@ pub struct Ctx<'a> {
     pub lang_index: usize,
     pub today: jiff::civil::Date,
     pub cards: &'a Cards,
-    asset_version: &'a str,
     /// `site` and `t` of this language, made once: every page has them.
     shared: &'a Shared,
 }
@@ -102,13 +101,6 @@ impl Ctx<'_> {
             .and_then(|s| s.get("html_lang"))
             .cloned()
             .unwrap_or_else(|| lang.to_owned())
-    }
-
-    fn asset_url(&self, name: &str) -> String {
-        let path = self
-            .urls
-            .path(self.lang, Target::File(&format!("assets/{name}")));
-        format!("{path}?v={}", self.asset_version)
     }
 
     fn target(&self, page: Page) -> Target<'_> {
@@ -218,27 +210,17 @@ pub fn render_site(
     diags: &mut Diagnostics,
 ) -> Rendered {
     let asset_version = asset_version(theme);
-    let shared: Vec<Shared> = (0..site.languages().len())
-        .map(|lang_index| {
-            let lang = &site.languages()[lang_index];
-            let ctx = Ctx {
+    let shared: Vec<Shared> = site
+        .languages()
+        .iter()
+        .map(|lang| Shared {
+            site: tera::Value::from_serializable(&views::site_view(
                 site,
-                theme,
                 urls,
                 lang,
-                lang_index,
-                today: options.today,
-                cards,
-                asset_version: &asset_version,
-                shared: &Shared {
-                    site: tera::Value::none(),
-                    t: tera::Value::none(),
-                },
-            };
-            Shared {
-                site: tera::Value::from_serializable(&ctx.site_view(urls)),
-                t: tera::Value::from_serializable(&theme.strings.get(lang)),
-            }
+                &asset_version,
+            )),
+            t: tera::Value::from_serializable(&theme.strings.get(lang)),
         })
         .collect();
     let jobs = pages(site);
@@ -263,7 +245,6 @@ pub fn render_site(
                 lang_index,
                 today: options.today,
                 cards,
-                asset_version: &asset_version,
                 shared: &shared[lang_index],
             };
             ((lang_index, page), render_page(&ctx, page, sink))

@@ -362,30 +362,34 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
-impl<'a> Ctx<'a> {
-    pub fn site_view(&self, urls: &Urls) -> SiteView<'a> {
-        let c = &self.site.config;
-        let (lang, default) = (self.lang, self.default_lang());
-        SiteView {
-            title: c.title.get(lang, default).unwrap_or_default(),
-            description: c.description.get(lang, default),
-            organization: c.organization.get(lang, default),
-            contact: ContactView {
-                phone: c.contact.phone.as_ref().map(|p| p.0.as_str()),
-                phone_dial: c.contact.phone.as_ref().map(|p| p.dial()),
-                email: c.contact.email.as_ref().map(|e| e.0.as_str()),
-                address: c.contact.address.get(lang, default),
-                hours: c.contact.hours.get(lang, default),
-                wechat: c.contact.wechat.as_deref(),
-                text: c.contact.text.get(lang, default),
-            },
-            home: urls.path(lang, Target::Home),
-            base_url: urls.absolute(default, Target::Home),
-            css: self.asset_url("base.css"),
-            pages_css: self.asset_url("pages.css"),
-            card_css: self.asset_url("card.css"),
-            js: self.asset_url("main.js"),
-            favicon: self.asset_url("favicon.svg"),
-        }
+/// The site as every page of `lang` sees it. Theme files carry a version
+/// query so that browsers fetch them again after a theme change.
+pub fn site_view<'a>(site: &'a Site, urls: &Urls, lang: &str, asset_version: &str) -> SiteView<'a> {
+    let c = &site.config;
+    let default = c.default_language();
+    let asset = |name: &str| {
+        let path = urls.path(lang, Target::File(&format!("assets/{name}")));
+        format!("{path}?v={asset_version}")
+    };
+    SiteView {
+        title: c.title.get(lang, default).unwrap_or_default(),
+        description: c.description.get(lang, default),
+        organization: c.organization.get(lang, default),
+        contact: ContactView {
+            phone: c.contact.phone.as_ref().map(|p| p.0.as_str()),
+            phone_dial: c.contact.phone.as_ref().map(|p| p.dial()),
+            email: c.contact.email.as_ref().map(|e| e.0.as_str()),
+            address: c.contact.address.get(lang, default),
+            hours: c.contact.hours.get(lang, default),
+            wechat: c.contact.wechat.as_deref(),
+            text: c.contact.text.get(lang, default),
+        },
+        home: urls.path(lang, Target::Home),
+        base_url: urls.absolute(default, Target::Home),
+        css: asset("base.css"),
+        pages_css: asset("pages.css"),
+        card_css: asset("card.css"),
+        js: asset("main.js"),
+        favicon: asset("favicon.svg"),
     }
 }
