@@ -124,7 +124,12 @@ fn main() -> ExitCode {
         );
     }));
     let cli = Cli::parse();
-    use_io_friendly_threads();
+    if matches!(
+        cli.command,
+        Command::Build { .. } | Command::Serve { .. } | Command::Check { .. }
+    ) {
+        use_io_friendly_threads();
+    }
     match cli.command {
         Command::Build {
             site,
