@@ -20,18 +20,19 @@ use serde::Serialize;
 use crate::card::{CardAssets, ImageCache};
 use crate::content::schema::{Collection, FrontMatter};
 use crate::content::{stamp, Asset};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::link::{EntryId, Site};
 use crate::output::{Files, MemorySink};
-use crate::render::{self, Page};
+use crate::render::{self, Page, PageOutcome};
 use crate::theme::Theme;
 use crate::{BuildOptions, BuildReport};
 
 /// What a build may keep from the previous one instead of making it again.
 /// The previous files must already be in the sink.
 pub trait Reuse: Sync {
-    /// The problems the page had, when its previous output is still right.
-    fn page(&self, lang_index: usize, page: Page) -> Option<Vec<Diagnostic>>;
+    /// What the page gave last time (its problems, its search document),
+    /// when its previous output is still right.
+    fn page(&self, lang_index: usize, page: Page) -> Option<PageOutcome>;
     /// The official's card files, when the previous ones are still right.
     fn card(&self, id: EntryId) -> Option<CardAssets>;
     /// Whether the previous copy of a content file is still right.
@@ -46,7 +47,7 @@ pub trait Reuse: Sync {
 pub struct Fresh;
 
 impl Reuse for Fresh {
-    fn page(&self, _: usize, _: Page) -> Option<Vec<Diagnostic>> {
+    fn page(&self, _: usize, _: Page) -> Option<PageOutcome> {
         None
     }
     fn card(&self, _: EntryId) -> Option<CardAssets> {
@@ -66,6 +67,7 @@ enum PageKey {
     Entry(Collection, String),
     Alias(String),
     NotFound,
+    Search,
 }
 
 fn key_of(site: &Site, page: Page) -> PageKey {
@@ -77,6 +79,7 @@ fn key_of(site: &Site, page: Page) -> PageKey {
         }
         Page::Alias(id, n) => PageKey::Alias(site.entries[id].aliases[n].clone()),
         Page::NotFound => PageKey::NotFound,
+        Page::Search => PageKey::Search,
     }
 }
 
@@ -223,7 +226,7 @@ impl Prints {
                 }
             }
             Page::Alias(id, _) => self.listing[id].hash(&mut hasher),
-            Page::NotFound => {}
+            Page::NotFound | Page::Search => {}
         }
         hasher.finish()
     }
@@ -242,7 +245,7 @@ impl Prints {
 /// The last good build and what it was made from.
 struct Last {
     files: Arc<Files>,
-    pages: HashMap<(usize, PageKey), (u64, Vec<Diagnostic>)>,
+    pages: HashMap<(usize, PageKey), (u64, PageOutcome)>,
     cards: HashMap<String, (u64, CardAssets)>,
     assets: HashMap<String, Stamp>,
 }
@@ -257,11 +260,11 @@ struct Plan<'a> {
 }
 
 impl Reuse for Plan<'_> {
-    fn page(&self, lang_index: usize, page: Page) -> Option<Vec<Diagnostic>> {
+    fn page(&self, lang_index: usize, page: Page) -> Option<PageOutcome> {
         let key = (lang_index, key_of(self.site, page));
         let print = self.page_prints.get(&key)?;
-        let (before, problems) = self.last.pages.get(&key)?;
-        (before == print).then(|| problems.clone())
+        let (before, outcome) = self.last.pages.get(&key)?;
+        (before == print).then(|| outcome.clone())
     }
 
     fn card(&self, id: EntryId) -> Option<CardAssets> {
@@ -373,16 +376,16 @@ impl Session {
         if diags.has_errors() {
             return failed(diags);
         }
-        let mut pages: HashMap<(usize, PageKey), (u64, Vec<Diagnostic>)> = HashMap::new();
+        let mut pages: HashMap<(usize, PageKey), (u64, PageOutcome)> = HashMap::new();
         let fresh: HashSet<(usize, PageKey)> = rendered
-            .problems
+            .outcomes
             .iter()
             .map(|((lang, page), _)| (*lang, key_of(&site, *page)))
             .collect();
-        for ((lang, page), problems) in rendered.problems.iter() {
+        for ((lang, page), outcome) in rendered.outcomes.iter() {
             let key = (*lang, key_of(&site, *page));
             let print = plan.page_prints[&key];
-            pages.insert(key, (print, problems.clone()));
+            pages.insert(key, (print, outcome.clone()));
         }
         for (key, print) in &plan.page_prints {
             if !fresh.contains(key) {
@@ -405,7 +408,11 @@ impl Session {
             .iter()
             .map(|a| (a.rel.clone(), stamp(&a.source)))
             .collect();
-        let files = Arc::new(sink.into_files());
+        let mut files = sink.into_files();
+        files.retain(|key, _| {
+            !crate::search::is_stale(key, site.languages(), &rendered.search_files)
+        });
+        let files = Arc::new(files);
         diags.sort();
         let report = BuildReport {
             diagnostics: diags,

@@ -18,11 +18,13 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod incremental;
+pub mod js;
 pub mod link;
 pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod theme;
 pub mod urls;
@@ -130,6 +132,7 @@ pub fn build_into(
         }
     };
     let timings = Timings::from_env();
+    search::warm_up();
     let Some((site, theme)) = prepare(options, None, &mut diags) else {
         return (report(diags, 0, 0), None);
     };

@@ -41,6 +41,20 @@ pub struct Rendered {
     /// The ids the body's headings get on the page, in order: the targets
     /// that `#anchor` links to this page can use.
     pub heading_ids: Vec<String>,
+    /// The body as plain text, section by section, for the search index:
+    /// the text before the first heading (when there is any), then each
+    /// heading with the text up to the next one.
+    pub sections: Vec<Section>,
+}
+
+/// A heading and the text under it, as plain text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's id on the page; empty for the text before the first
+    /// heading.
+    pub anchor: String,
+    pub heading: String,
+    pub text: String,
 }
 
 fn options() -> Options {
@@ -74,8 +88,12 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
     let mut events: Vec<Event> = Vec::new();
     let mut ids = HashSet::new();
     let mut heading: Option<(usize, HeadingLevel, Option<CowStr>, Vec<CowStr>)> = None;
+    let mut sections = vec![Section::default()];
 
     for (event, range) in Parser::new_ext(&prepared, options()).into_offset_iter() {
+        if heading.is_none() {
+            collect_text(&event, &mut sections);
+        }
         let event = match event {
             Event::Text(text) => Event::Text(cjk::strip(text)),
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -157,6 +175,11 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
                         &mut ids,
                     );
                     heading_ids.push(id.clone());
+                    sections.push(Section {
+                        anchor: id.clone(),
+                        heading: text.trim().to_owned(),
+                        text: String::new(),
+                    });
                     events[start] = Event::Start(Tag::Heading {
                         level,
                         id: Some(id.clone().into()),
@@ -187,11 +210,43 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
     }
     let mut html = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    for section in &mut sections {
+        let trimmed = section.text.trim_end();
+        section.text.truncate(trimmed.len());
+    }
+    if sections[0].text.is_empty() {
+        sections.remove(0);
+    }
     Rendered {
         html,
         warnings,
         links,
         heading_ids,
+        sections,
+    }
+}
+
+/// Adds the text an event shows to the last section; block ends become a
+/// space, so that words of two paragraphs or cells do not run together.
+fn collect_text(event: &Event, sections: &mut [Section]) {
+    let Some(section) = sections.last_mut() else {
+        return;
+    };
+    let text = &mut section.text;
+    match event {
+        Event::Text(t) | Event::Code(t) => {
+            text.extend(t.chars().filter(|c| *c != cjk::MARK));
+        }
+        Event::SoftBreak
+        | Event::HardBreak
+        | Event::End(
+            TagEnd::Paragraph
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock,
+        ) if !text.is_empty() && !text.ends_with(' ') => text.push(' '),
+        _ => {}
     }
 }
 

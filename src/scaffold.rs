@@ -195,6 +195,16 @@ const DRAFT: Example = Example {
     ),
 };
 
+const SEARCH: Example = Example {
+    field: "search",
+    kind: Kind::Control,
+    value: say("false", "false"),
+    help: say(
+        "站内搜索：false 表示本页不出现在搜索结果中。",
+        "Search: false leaves this page out of the site's search.",
+    ),
+};
+
 const INDUSTRIES: Example = Example {
     field: "industries",
     kind: Kind::Reference(Collection::Industries),
@@ -240,6 +250,7 @@ const INDUSTRY: &[Example] = &[
     IMAGE,
     WEIGHT,
     DRAFT,
+    SEARCH,
 ];
 
 const PARK: &[Example] = &[
@@ -294,6 +305,7 @@ const PARK: &[Example] = &[
     IMAGE,
     WEIGHT,
     DRAFT,
+    SEARCH,
 ];
 
 const POLICY: &[Example] = &[
@@ -412,6 +424,7 @@ const POLICY: &[Example] = &[
     },
     WEIGHT,
     DRAFT,
+    SEARCH,
 ];
 
 const OFFICIAL: &[Example] = &[
@@ -515,6 +528,7 @@ const OFFICIAL: &[Example] = &[
     },
     WEIGHT,
     DRAFT,
+    SEARCH,
 ];
 
 const PAGE: &[Example] = &[
@@ -536,6 +550,7 @@ const PAGE: &[Example] = &[
         ),
     },
     DRAFT,
+    SEARCH,
 ];
 
 /// Every field of `collection`, in the order a scaffold writes them.

@@ -31,6 +31,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/page.html",
     "templates/404.html",
     "templates/redirect.html",
+    "templates/search.html",
     "templates/partials/entry-card.html",
     "templates/partials/official-card.html",
     "templates/partials/related.html",
@@ -40,6 +41,8 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "static/pages.css",
     "static/card.css",
     "static/main.js",
+    "static/search.js",
+    "static/search.css",
     "static/favicon.svg",
     "i18n/zh.yaml",
     "i18n/en.yaml",
@@ -74,6 +77,30 @@ struct ThemeFile {
     rel: String,
     bytes: Vec<u8>,
     shown: PathBuf,
+}
+
+/// A script without its comment lines and indentation. Scripts are written
+/// to be read, with a comment for every why, but phones on slow networks
+/// load them: this takes a quarter off `main.js` and `search.js`. Only
+/// whole lines go, so it cannot change what a line means; a script with
+/// template literals (whose lines are text) or line continuations is left
+/// as it is.
+fn compact_script(bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return bytes;
+    };
+    if text.contains('`') || text.lines().any(|l| l.ends_with('\\')) {
+        return bytes;
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim();
+        if !line.is_empty() && !line.starts_with("//") {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.into_bytes()
 }
 
 /// Loads theme `name` for a site at `root` with `languages`.
@@ -114,7 +141,12 @@ pub fn load(
                 ),
             }
         } else if let Some(asset) = file.rel.strip_prefix("static/") {
-            statics.insert(asset.to_owned(), file.bytes);
+            let bytes = if asset.ends_with(".js") {
+                compact_script(file.bytes)
+            } else {
+                file.bytes
+            };
+            statics.insert(asset.to_owned(), bytes);
         } else if let Some(lang) = file
             .rel
             .strip_prefix("i18n/")

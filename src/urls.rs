@@ -19,6 +19,8 @@ pub enum Target<'a> {
     /// One entry's page (`/parks/east-zone/`, `/card/wang-ming/`, `/about/`).
     Entry(Collection, &'a str),
     NotFound,
+    /// The search page of a language (`/search/`, `/en/search/`).
+    Search,
     /// A file of the site, the same in every language (`assets/base.css`).
     File(&'a str),
     /// A file beside an entry's page, one per language
@@ -55,7 +57,7 @@ impl Urls {
 
     /// The site-relative part of a target's URL, without the base path:
     /// `en/parks/east-zone/`.
-    fn relative(&self, lang: &str, target: Target) -> String {
+    pub fn site_relative(&self, lang: &str, target: Target) -> String {
         let mut out = String::new();
         self.push_relative(&mut out, lang, target);
         out
@@ -87,6 +89,7 @@ impl Urls {
             Target::Entry(Collection::Pages, slug) => folder(&[slug]),
             Target::Entry(c, slug) => folder(&[c.dir(), "/", slug]),
             Target::NotFound => out.push_str("404.html"),
+            Target::Search => folder(&["search"]),
             Target::File(path) => out.push_str(path.trim_start_matches('/')),
         }
     }
@@ -114,12 +117,21 @@ impl Urls {
 
     /// Where the target's file is written, relative to the output folder.
     pub fn output_file(&self, lang: &str, target: Target) -> PathBuf {
-        let rel = self.relative(lang, target);
+        let rel = self.site_relative(lang, target);
         if rel.is_empty() || rel.ends_with('/') {
             PathBuf::from(format!("{rel}index.html"))
         } else {
             PathBuf::from(rel)
         }
+    }
+
+    /// The way from a page up to the site's root, for links that must work
+    /// wherever the folder is opened, `file://` included: `""` on the home
+    /// page, `../../` on `/en/search/`.
+    pub fn to_root(&self, lang: &str, target: Target) -> String {
+        let file = self.output_file(lang, target);
+        let depth = file.components().count().saturating_sub(1);
+        "../".repeat(depth)
     }
 
     /// Resolves a link written in a Markdown body of `collection` in `lang`.

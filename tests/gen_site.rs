@@ -22,7 +22,8 @@ fn the_generated_benchmark_site_builds_without_problems() {
         "{}",
         common::messages(&report)
     );
-    assert_eq!(report.pages, 40 * 2 + 2 * 6);
+    // Per language: the entries, home, four lists, 404 and search.
+    assert_eq!(report.pages, 40 * 2 + 2 * 7);
     let card =
         std::fs::read_to_string(dir.path().join("public/card/official-00003/index.html")).unwrap();
     assert!(

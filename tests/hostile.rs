@@ -48,6 +48,50 @@ fn hostile_site() -> TestSite {
     site
 }
 
+/// The data of a search index file: `hui.index("zh","d",0,DATA);`.
+fn index_data(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let inner = text
+        .strip_prefix("hui.index(")
+        .and_then(|t| t.strip_suffix(");\n"))
+        .unwrap_or_else(|| panic!("{}: not one hui.index call", path.display()));
+    let args: serde_json::Value = serde_json::from_str(&format!("[{inner}]")).unwrap();
+    args[3].clone()
+}
+
+#[test]
+fn markup_in_every_field_is_data_in_the_search_index() {
+    let site = hostile_site();
+    site.build_ok();
+    let index = site.public("search");
+    let files: Vec<_> = walkdir::WalkDir::new(&index)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "js"))
+        .collect();
+    assert!(files.len() >= 6, "{files:?}");
+    let mut titles = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        // Nothing that could end a script or open a comment, even if a
+        // host served the file as HTML.
+        for bad in ['<', '>', '\u{2028}', '\u{2029}'] {
+            assert!(!text.contains(bad), "{}: {bad:?}", path.display());
+        }
+        let data = index_data(path);
+        if path.file_name().unwrap().to_string_lossy().starts_with('d') {
+            for doc in data.as_array().unwrap() {
+                titles.push(doc[1].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    // The stored titles are the text as written, for the script to show as
+    // text: five entries, in both languages.
+    assert_eq!(titles.len(), 10, "{titles:?}");
+    assert!(titles.iter().all(|t| t == HOSTILE), "{titles:?}");
+}
+
 fn html_files(dir: &Path) -> Vec<std::path::PathBuf> {
     walkdir::WalkDir::new(dir)
         .into_iter()
@@ -96,7 +140,10 @@ fn markup_in_every_field_stays_text_everywhere() {
                 let kind = el.attr("type").unwrap_or("");
                 let text: String = element.text().collect();
                 match (el.attr("src"), kind) {
-                    (Some(src), _) => assert!(src.contains("/assets/main.js"), "{src}"),
+                    (Some(src), _) => assert!(
+                        src.contains("/assets/main.js") || src.contains("assets/search.js"),
+                        "{src}"
+                    ),
                     (None, "application/ld+json") => {
                         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
                         assert_eq!(value["name"], HOSTILE, "JSON-LD keeps the name as data");

@@ -65,7 +65,7 @@ fn value_for(field: &str, n: u8) -> String {
         "weight" => n.to_string(),
         "area_km2" => format!("{n}.5"),
         "established" => format!("{}", 1990 + u32::from(n)),
-        "draft" | "menu" => "false".to_owned(),
+        "draft" | "menu" | "search" => "false".to_owned(),
         "location" => format!("{{lat: 31.{n}, lng: 104.{n}}}"),
         "delivery" => "apply".to_owned(),
         "industries" | "parks" | "aliases" => format!("[s{n}]"),

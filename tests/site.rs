@@ -423,7 +423,7 @@ fn the_cli_reports_what_it_built() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("Built 22 pages"), "{stderr}");
+    assert!(stderr.contains("Built 24 pages"), "{stderr}");
     assert!(site.public("index.html").is_file());
 }
 

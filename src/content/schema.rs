@@ -107,6 +107,7 @@ front_matter! {
         stats: Vec<Stat>,
         image: String,
         draft: bool,
+        search: bool,
     }
 }
 
@@ -124,6 +125,7 @@ front_matter! {
         image: String,
         weight: i64,
         draft: bool,
+        search: bool,
     }
 }
 
@@ -146,6 +148,7 @@ front_matter! {
         attachment: String,
         weight: i64,
         draft: bool,
+        search: bool,
     }
 }
 
@@ -167,6 +170,7 @@ front_matter! {
         aliases: SlugList,
         weight: i64,
         draft: bool,
+        search: bool,
     }
 }
 
@@ -178,6 +182,7 @@ front_matter! {
         weight: i64,
         menu: bool,
         draft: bool,
+        search: bool,
     }
 }
 
@@ -234,6 +239,12 @@ impl FrontMatter {
 
     pub fn draft(&self) -> bool {
         each_variant!(self, v => v.draft.unwrap_or(false))
+    }
+
+    /// Whether the entry's page is in the search index (`search: false`
+    /// leaves it out).
+    pub fn searchable(&self) -> bool {
+        each_variant!(self, v => v.search.unwrap_or(true))
     }
 
     pub fn weight(&self) -> i64 {

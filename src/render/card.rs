@@ -122,7 +122,7 @@ impl Ctx<'_> {
             vcard: file(&card::vcard_file(slug)),
             vcard_name: card::vcard_file(slug),
             wechat_qr: assets.wechat_qr.then(|| shared(card::WECHAT_QR_FILE)),
-            json_ld: script_safe(&self.person_json_ld(id, &person, photo.as_ref())),
+            json_ld: crate::js::script_safe(&self.person_json_ld(id, &person, photo.as_ref())),
             photo,
             qr,
             family_name: person.family,
@@ -275,25 +275,6 @@ impl Ctx<'_> {
     }
 }
 
-/// JSON that cannot end its `<script>` element or open a comment there:
-/// `<`, `>` and `&` become `\u` escapes (still the same JSON), as do the
-/// line separators that old JavaScript parsers reject.
-pub fn script_safe(value: &Value) -> String {
-    let json = serde_json::to_string(value).expect("JSON values always serialise");
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,7 +282,7 @@ mod tests {
     #[test]
     fn json_cannot_close_the_script_element() {
         let value = json!({"name": "</script><script>alert(1)</script><!--&"});
-        let safe = script_safe(&value);
+        let safe = crate::js::script_safe(&value);
         assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
         let back: Value = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, value);

@@ -5,11 +5,14 @@
 //! templates are compiled once (in [`crate::theme`]) and shared.
 
 mod card;
+mod search_doc;
+mod search_view;
 mod sitemap;
 pub mod views;
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -22,12 +25,13 @@ use crate::incremental::Reuse;
 use crate::link::{EntryId, Site};
 use crate::markdown;
 use crate::output::Sink;
+use crate::search::{self, Doc};
 use crate::theme::Theme;
 use crate::urls::{Target, Urls};
 use views::{Alternate, NavItem};
 
 /// The pages of a site, per language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Page {
     Home,
     List(Collection),
@@ -35,6 +39,8 @@ pub enum Page {
     /// A redirect from an old slug of an official's card (`aliases`).
     Alias(EntryId, usize),
     NotFound,
+    /// The search page, which reads its query from `?q=`.
+    Search,
 }
 
 /// Entries of each collection on the home page (first by weight); each
@@ -67,6 +73,8 @@ pub struct Ctx<'a> {
 struct Shared {
     site: tera::Value,
     t: tera::Value,
+    /// Each entry's number in this language's search index.
+    index_numbers: Vec<Option<usize>>,
 }
 
 impl Ctx<'_> {
@@ -119,6 +127,7 @@ fn target_of(site: &Site, page: Page) -> Target<'_> {
         }
         Page::Alias(id, n) => Target::Entry(Collection::Officials, &site.entries[id].aliases[n]),
         Page::NotFound => Target::NotFound,
+        Page::Search => Target::Search,
     }
 }
 
@@ -153,6 +162,9 @@ struct PageView {
     image: Option<String>,
     /// The card an alias page redirects to.
     redirect: Option<Redirect>,
+    /// The way up to the site's root from this page (`../../`), for the
+    /// search scripts, which must also work from `file://`.
+    root: String,
 }
 
 #[derive(Serialize)]
@@ -180,8 +192,19 @@ pub fn pages(site: &Site) -> Vec<(usize, Page)> {
             jobs.extend((0..entry.aliases.len()).map(|n| (lang_index, Page::Alias(id, n))));
         }
         jobs.push((lang_index, Page::NotFound));
+        jobs.push((lang_index, Page::Search));
     }
     jobs
+}
+
+/// What rendering one page gave besides its file: what an incremental
+/// rebuild must remember to keep the page.
+#[derive(Debug, Clone, Default)]
+pub struct PageOutcome {
+    /// Problems to report again while the page is kept.
+    pub problems: Vec<Diagnostic>,
+    /// The page's search document, for an entry page that is searchable.
+    pub doc: Option<Arc<Doc>>,
 }
 
 /// What [`render_site`] did.
@@ -191,9 +214,13 @@ pub struct Rendered {
     pub pages: usize,
     /// Files of the site, pages included.
     pub files: usize,
-    /// Pages rendered this time, with the problems each had; an incremental
-    /// rebuild remembers them to report for pages it keeps.
-    pub problems: Vec<((usize, Page), Vec<Diagnostic>)>,
+    /// Pages rendered this time, with what each gave.
+    pub outcomes: Vec<((usize, Page), PageOutcome)>,
+    /// Bytes of the search index, per language.
+    pub search_bytes: Vec<usize>,
+    /// The search index's files (output keys): the previous build's others
+    /// are stale.
+    pub search_files: Vec<String>,
 }
 
 /// Renders every page and file of the site into `sink`, except what `reuse`
@@ -213,7 +240,9 @@ pub fn render_site(
     let shared: Vec<Shared> = site
         .languages()
         .iter()
-        .map(|lang| Shared {
+        .enumerate()
+        .map(|(lang_index, lang)| Shared {
+            index_numbers: search_view::index_numbers(site, lang_index),
             site: tera::Value::from_serializable(&views::site_view(
                 site,
                 urls,
@@ -228,13 +257,19 @@ pub fn render_site(
         diags.push(missing_base_url(site));
     }
     let mut fresh = Vec::new();
+    let mut kept_docs = std::collections::HashMap::new();
     for &(lang_index, page) in &jobs {
         match reuse.page(lang_index, page) {
-            Some(kept) => diags.extend(kept),
+            Some(kept) => {
+                diags.extend(kept.problems);
+                if let Some(doc) = kept.doc {
+                    kept_docs.insert((lang_index, page), doc);
+                }
+            }
             None => fresh.push((lang_index, page)),
         }
     }
-    let problems: Vec<((usize, Page), Vec<Diagnostic>)> = fresh
+    let outcomes: Vec<((usize, Page), PageOutcome)> = fresh
         .par_iter()
         .map(|&(lang_index, page)| {
             let ctx = Ctx {
@@ -250,9 +285,32 @@ pub fn render_site(
             ((lang_index, page), render_page(&ctx, page, sink))
         })
         .collect();
-    diags.extend(problems.iter().flat_map(|(_, p)| p.iter().cloned()));
+    diags.extend(
+        outcomes
+            .iter()
+            .flat_map(|(_, o)| o.problems.iter().cloned()),
+    );
 
-    let mut written = jobs.len();
+    let mut docs: Vec<Vec<Arc<Doc>>> = vec![Vec::new(); site.languages().len()];
+    let fresh_docs = outcomes
+        .iter()
+        .filter_map(|(key, o)| o.doc.as_ref().map(|d| (*key, d)));
+    let mut by_page: std::collections::HashMap<(usize, Page), &Arc<Doc>> =
+        kept_docs.iter().map(|(k, d)| (*k, d)).collect();
+    by_page.extend(fresh_docs);
+    for key in &jobs {
+        if let Some(doc) = by_page.get(key) {
+            docs[key.0].push(Arc::clone(doc));
+        }
+    }
+    let ui: Vec<serde_json::Value> = site
+        .languages()
+        .iter()
+        .map(|lang| search_view::ui_texts(theme.strings.get(lang)))
+        .collect();
+    let (index_files, search_bytes) = search::write(site.languages(), &docs, &ui, sink, diags);
+
+    let mut written = jobs.len() + index_files.len();
     for (name, bytes) in &theme.statics {
         if let Err(e) = sink.write(&Path::new("assets").join(name), bytes) {
             diags.push(write_error(Path::new(name), &e));
@@ -282,7 +340,9 @@ pub fn render_site(
     Rendered {
         pages: jobs.len(),
         files: written,
-        problems,
+        outcomes,
+        search_bytes,
+        search_files: index_files,
     }
 }
 
@@ -323,6 +383,7 @@ fn template_for(site: &Site, page: Page) -> &'static str {
         Page::List(Collection::Officials) => "officials.html",
         Page::List(_) => "list.html",
         Page::NotFound => "404.html",
+        Page::Search => "search.html",
         Page::Alias(..) => "redirect.html",
         Page::Entry(id) => match site.entries[id].collection {
             Collection::Industries => "industry.html",
@@ -334,9 +395,10 @@ fn template_for(site: &Site, page: Page) -> &'static str {
     }
 }
 
-fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> Vec<Diagnostic> {
+fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> PageOutcome {
     let mut problems = Vec::new();
-    let context = page_context(ctx, page, &mut problems);
+    let mut doc = None;
+    let context = page_context(ctx, page, &mut problems, &mut doc);
     let template = template_for(ctx.site, page);
     match ctx.theme.tera.render(template, &context) {
         Ok(html) => {
@@ -348,7 +410,10 @@ fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> Vec<Diagnostic> {
         }
         Err(err) => problems.push(crate::theme::template_error(&err, &ctx.theme.sources)),
     }
-    problems
+    PageOutcome {
+        problems,
+        doc: doc.map(Arc::new),
+    }
 }
 
 /// Drops the trailing whitespace and runs of blank lines that template tags
@@ -379,7 +444,14 @@ fn tidy_whitespace(html: &str) -> String {
     out
 }
 
-fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Context {
+/// The template context of a page; an entry page also leaves its search
+/// document in `doc`.
+fn page_context(
+    ctx: &Ctx,
+    page: Page,
+    problems: &mut Vec<Diagnostic>,
+    doc: &mut Option<Doc>,
+) -> Context {
     let site = ctx.site;
     let target = ctx.target(page);
     let mut context = Context::new();
@@ -437,6 +509,7 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
             .collect(),
         image: None,
         redirect: None,
+        root: ctx.urls.to_root(ctx.lang, target),
     };
     match page {
         Page::Home => {
@@ -500,6 +573,7 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
                 );
             }
             view.body = rendered.html;
+            *doc = ctx.search_doc(id, rendered.sections);
             let entry_view = ctx.entry_view(id);
             if let Some(card) = &entry_view.card {
                 view.og_type = "profile";
@@ -529,7 +603,7 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
             view.noindex = true;
             let url = ctx.urls.path(ctx.lang, card);
             view.redirect = Some(Redirect {
-                script: card::script_safe(&serde_json::Value::String(url.clone())),
+                script: crate::js::script_safe(&serde_json::Value::String(url.clone())),
                 url,
             });
         }
@@ -537,6 +611,15 @@ fn page_context(ctx: &Ctx, page: Page, problems: &mut Vec<Diagnostic>) -> Contex
             view.kind = "404";
             view.title = ctx.t("not_found_title");
             view.noindex = true;
+            // Hosts show the 404 page at any address, so its links cannot be
+            // relative to where it is.
+            view.root = ctx.urls.path(ctx.lang, Target::Home);
+        }
+        Page::Search => {
+            view.kind = "search";
+            view.title = ctx.t("search_title");
+            view.noindex = true;
+            context.insert("search", &ctx.search_view());
         }
     }
     let site_title = site

@@ -57,6 +57,12 @@ pub struct SiteView<'a> {
     pub card_css: String,
     pub js: String,
     pub favicon: String,
+    /// The search page of this language.
+    pub search: String,
+    /// The search script, relative to the site's root: pages put their
+    /// `root` before it, so that it also loads from `file://`.
+    pub search_js: String,
+    pub search_css: String,
 }
 
 /// An entry as shown in a list or as a related link.
@@ -114,6 +120,8 @@ pub struct EntryView<'a> {
     pub files: std::collections::BTreeMap<&'static str, String>,
     /// Officials only: the card's files, QR code and structured data.
     pub card: Option<super::card::CardView>,
+    /// Officials only: the "ask me" box.
+    pub ask: Option<super::search_view::AskView>,
 }
 
 impl Ctx<'_> {
@@ -250,6 +258,7 @@ impl Ctx<'_> {
             map_url: None,
             initials: None,
             card: self.card_view(id),
+            ask: (entry.collection == Collection::Officials).then(|| self.ask_view(id)),
             files: fm
                 .files()
                 .into_iter()
@@ -391,5 +400,8 @@ pub fn site_view<'a>(site: &'a Site, urls: &Urls, lang: &str, asset_version: &st
         card_css: asset("card.css"),
         js: asset("main.js"),
         favicon: asset("favicon.svg"),
+        search: urls.path(lang, Target::Search),
+        search_js: format!("assets/search.js?v={asset_version}"),
+        search_css: format!("assets/search.css?v={asset_version}"),
     }
 }

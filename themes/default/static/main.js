@@ -47,6 +47,31 @@
     each("svg.qr", function (el) { el.style.display = "none"; });
   }
 
+  // "/" focuses the search field, unless the visitor is typing.
+  d.addEventListener("keydown", function (e) {
+    var f = d.getElementById("search-q") || d.getElementById("site-q");
+    if (e.key === "/" && f && !/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) && !e.target.isContentEditable) {
+      e.preventDefault();
+      f.focus();
+    }
+  });
+  // "Ask me": the search script and index load only when asked. Its
+  // suggested questions need them, so they show only with JavaScript.
+  var here = d.currentScript ? d.currentScript.src : "";
+  each(".ask-box", function (box) {
+    each("[hidden]", function (el) { el.hidden = false; }, box);
+    function start(e, q) {
+      if (box.getAttribute("data-state")) return;
+      if (e) e.preventDefault();
+      if (q) box.setAttribute("data-pending", q);
+      if (!box.s) box.s = d.head.appendChild(d.createElement("script")), box.s.src = here.replace("main.js", "search.js");
+    }
+    var f = box.querySelector("form");
+    f.q.onfocus = function () { start(); };
+    box.addEventListener("submit", function (e) { start(e, f.q.value); });
+    box.addEventListener("click", function (e) { if (e.target.closest(".ask-suggestions button")) start(e, e.target.textContent); });
+  });
+
   // Directory filter: every word typed must occur in a contact's keywords.
   var input = d.getElementById("contact-filter");
   if (!input) return;

@@ -1,0 +1,23 @@
+//! Values written into JavaScript: JSON-LD in `<script>` elements, the
+//! redirect of an alias page, and the search index's script files.
+
+use serde::Serialize;
+
+/// JSON that cannot end its `<script>` element or open a comment there:
+/// `<`, `>` and `&` become `\u` escapes (still the same JSON), as do the
+/// line separators that old JavaScript parsers reject.
+pub fn script_safe(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("plain data always serialises");
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,98 @@
+//! Search: the index the browser queries, built in Rust at build time.
+//!
+//! Rendering hands over one [`Doc`] per searchable page (entry pages and
+//! free pages; not the home page, lists, 404 or alias redirects, nor an
+//! entry marked `search: false`). [`write`] turns each language's documents
+//! into script files under `search/<lang>/`, which the theme's `search.js`
+//! loads with `<script>` elements rather than fetch or WebAssembly, so that
+//! search works from `file://`, in WeChat's browser and on any host.
+//!
+//! [`tokenize`] holds the rules that the build and the browser share;
+//! [`index`] scores and shards.
+
+pub mod index;
+pub mod tokenize;
+
+use std::path::PathBuf;
+
+use crate::content::schema::Collection;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::Sink;
+
+/// Collections in the order the index numbers them.
+pub const COLLECTIONS: [Collection; 5] = [
+    Collection::Industries,
+    Collection::Parks,
+    Collection::Policies,
+    Collection::Officials,
+    Collection::Pages,
+];
+
+/// What the index knows of one page, in one language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    /// The page's address relative to the site's root: `en/parks/east-zone/`.
+    pub url: String,
+    pub title: String,
+    pub collection: Collection,
+    /// Texts an investor searches for, weighted above the body: summary,
+    /// position, organisation, companies, the names of referenced entries,
+    /// an official's names in every language and in pinyin.
+    pub fields: Vec<String>,
+    /// Values also looked up whole, such as a document number.
+    pub codes: Vec<String>,
+    /// Lists shown at the top of the page (incentives, highlights…),
+    /// weighted as body text.
+    pub facts: String,
+    /// The snippet shown when the page matches by its fields.
+    pub head: String,
+    pub sections: Vec<crate::markdown::Section>,
+}
+
+/// Writes the index of every language; `docs[i]` are the documents of the
+/// site's `i`-th language, in a stable order, and `ui[i]` the texts the
+/// search script shows in it. Returns the files written and
+/// their total size per language.
+pub fn write(
+    languages: &[String],
+    docs: &[Vec<std::sync::Arc<Doc>>],
+    ui: &[serde_json::Value],
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) -> (Vec<String>, Vec<usize>) {
+    let mut files = Vec::new();
+    let mut sizes = Vec::new();
+    for ((lang, docs), ui) in languages.iter().zip(docs).zip(ui) {
+        let built = index::build(lang, docs, ui);
+        for (name, body) in &built.files {
+            let rel = PathBuf::from(format!("search/{lang}/{name}"));
+            if let Err(e) = sink.write(&rel, body.as_bytes()) {
+                diags.push(
+                    Diagnostic::error(&rel, format!("cannot write the search index: {e}"))
+                        .hint("check that the output folder's disk is not full and is writable"),
+                );
+            }
+            files.push(crate::output::file_key(&rel));
+        }
+        sizes.push(built.bytes);
+    }
+    (files, sizes)
+}
+
+/// Whether `key` (a path in the output) is a file of an index that
+/// `written` (the keys of this build's index files) no longer has: what an
+/// in-memory rebuild must drop, as each build's shards have a folder of
+/// their own.
+pub fn is_stale(key: &str, languages: &[String], written: &[String]) -> bool {
+    languages.iter().any(|lang| {
+        key.strip_prefix("search/")
+            .and_then(|k| k.strip_prefix(lang.as_str()))
+            .is_some_and(|k| k.starts_with('/'))
+    }) && !written.iter().any(|w| w == key)
+}
+
+/// Starts loading the Chinese dictionary on another thread, so that it is
+/// ready when rendering starts indexing.
+pub fn warm_up() {
+    std::thread::spawn(tokenize::warm_up);
+}

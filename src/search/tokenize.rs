@@ -1,0 +1,318 @@
+//! Text → index terms, by the same rules as the browser's `search.js`.
+//!
+//! The index is only as good as the agreement between the two sides: a term
+//! the build writes must be the term the browser looks up. So the rules are
+//! small and explicit, written here and in `search.js` alike, and pinned by
+//! one shared table of examples (`tests/search/tokens.json`) that both test
+//! suites check:
+//!
+//! - Text is normalised first: full-width ASCII (`５Ｇ`) becomes ASCII and
+//!   letters become lower case.
+//! - Chinese, Japanese and Korean runs give overlapping character bigrams
+//!   (`新型显示` → `新型 型显 显示`), so any part of a word matches; a run of
+//!   one character is a term by itself. At build time, jieba's dictionary
+//!   also gives the run's words of three or more characters (`新型显示`),
+//!   which the browser finds by looking up the query's substrings.
+//! - Other text splits into words at spaces and punctuation, as Unicode's
+//!   word boundaries do for Latin, Greek and Cyrillic. A dot or comma between
+//!   digits stays inside a number (`869.8`, `1,000` → `1000`); an apostrophe
+//!   inside a word goes (`investor's` → `investor`).
+//! - A hyphenated word is a term whole and in parts (`tape-out` → `tape-out
+//!   tape out`), so codes like `COF-IC` are found as written.
+//! - Words of letters only are lightly stemmed: plurals become singular
+//!   (`batteries` → `battery`, `zones` → `zone`). Words with digits (`5g`,
+//!   `28nm`) are codes and stay whole.
+
+use std::sync::OnceLock;
+
+/// What kind of text a term came from; the index weighs them alike, the
+/// query side treats code terms (whole field values) as a bonus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermKind {
+    Word,
+    /// A bigram, or a CJK run of one character.
+    Gram,
+    /// A dictionary word of three or more CJK characters.
+    Phrase,
+}
+
+/// Han, kana and hangul: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF | 0x3005..=0x3007 | 0x3040..=0x30FF | 0x3130..=0x318F | 0x31F0..=0x31FF
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F)
+}
+
+/// Letters and digits of the scripts written with spaces. The ranges are
+/// listed rather than taken from Unicode's tables so that `search.js`, which
+/// must run in old browsers without `\p{L}`, can list the same ones.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c as u32,
+            0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F | 0x0300..=0x036F
+            | 0x0370..=0x03FF | 0x0400..=0x052F | 0x1E00..=0x1EFF)
+}
+
+/// Full-width ASCII to ASCII, then lower case (one character to one, as in
+/// `search.js`: `İ` and other letters that lower-case to two are kept).
+pub fn normalize_char(c: char) -> char {
+    let c = match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        _ => c,
+    };
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Words that are never stemmed although they end in `s`.
+fn keeps_s(word: &str) -> bool {
+    ["us", "ss", "is", "ys", "as", "os"]
+        .iter()
+        .any(|end| word.ends_with(end))
+}
+
+/// Plural to singular, for words of letters only (`batteries` → `battery`,
+/// `taxes` → `tax`, `zones` → `zone`, `parks` → `park`).
+pub fn stem(word: &str) -> String {
+    if word.chars().count() <= 3
+        || !word.ends_with('s')
+        || !word.chars().all(char::is_alphabetic)
+        || keeps_s(word)
+    {
+        return word.to_owned();
+    }
+    if let Some(base) = word.strip_suffix("ies") {
+        if !base.ends_with(['a', 'e']) {
+            return format!("{base}y");
+        }
+    }
+    for end in ["sses", "xes", "ches", "shes", "zzes"] {
+        if word.ends_with(end) {
+            return word[..word.len() - 2].to_owned();
+        }
+    }
+    word[..word.len() - 1].to_owned()
+}
+
+/// One piece of text after splitting: a word (already normalised) or a run
+/// of CJK characters.
+#[derive(Debug, PartialEq, Eq)]
+enum Piece {
+    Word(String),
+    Cjk(Vec<char>),
+}
+
+/// Splits normalised text into words and CJK runs.
+fn pieces(text: &str) -> Vec<Piece> {
+    let chars: Vec<char> = text.chars().map(normalize_char).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_cjk(c) {
+            let start = i;
+            while i < chars.len() && is_cjk(chars[i]) {
+                i += 1;
+            }
+            out.push(Piece::Cjk(chars[start..i].to_vec()));
+        } else if is_word_char(c) {
+            let mut word = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let next = chars.get(i + 1).copied();
+                if is_word_char(c) {
+                    word.push(c);
+                } else if matches!(c, '.' | ',')
+                    && word.ends_with(|p: char| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit())
+                {
+                    if c == '.' {
+                        word.push('.');
+                    }
+                } else if matches!(c, '\'' | '’') && next.is_some_and(is_word_char) {
+                    // `investor's` → `investor`; `don't` → `dont`.
+                    if next == Some('s') && !chars.get(i + 2).copied().is_some_and(is_word_char) {
+                        i += 2;
+                        break;
+                    }
+                } else if matches!(c, '-' | '‐' | '‑') && next.is_some_and(is_word_char) {
+                    word.push('-');
+                } else {
+                    break;
+                }
+                i += 1;
+            }
+            out.push(Piece::Word(word));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The terms of a word: itself (stemmed when it is letters only), and for a
+/// hyphenated word also its parts.
+fn word_terms(word: &str, out: &mut impl FnMut(&str, TermKind)) {
+    if word.contains('-') {
+        out(word, TermKind::Word);
+        for part in word.split('-').filter(|p| !p.is_empty()) {
+            out(&stem(part), TermKind::Word);
+        }
+    } else {
+        out(&stem(word), TermKind::Word);
+    }
+}
+
+/// The bigrams of a CJK run, or the run itself when it is one character.
+fn gram_terms(run: &[char], out: &mut impl FnMut(&str, TermKind)) {
+    let mut gram = String::with_capacity(8);
+    if run.len() == 1 {
+        gram.push(run[0]);
+        out(&gram, TermKind::Gram);
+        return;
+    }
+    for pair in run.windows(2) {
+        gram.clear();
+        gram.push(pair[0]);
+        gram.push(pair[1]);
+        out(&gram, TermKind::Gram);
+    }
+}
+
+/// The shared dictionary segmenter; loading it takes ~80 ms, so builds start
+/// it early on another thread ([`warm_up`]).
+fn jieba() -> &'static jieba_rs::Jieba {
+    static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
+    JIEBA.get_or_init(jieba_rs::Jieba::new)
+}
+
+/// Loads the dictionary now, so that the first page indexed does not wait.
+pub fn warm_up() {
+    jieba();
+}
+
+/// The terms of a document text, in order, each with its kind.
+pub fn document_terms(text: &str, out: &mut impl FnMut(&str, TermKind)) {
+    for piece in pieces(text) {
+        match piece {
+            Piece::Word(word) => word_terms(&word, out),
+            Piece::Cjk(run) => {
+                gram_terms(&run, out);
+                if run.len() >= 3 {
+                    let run: String = run.into_iter().collect();
+                    for token in jieba().cut(&run, false) {
+                        if token.end - token.start >= 3 {
+                            out(token.word, TermKind::Phrase);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The terms `search.js` makes of a query, without its dictionary lookups
+/// (which depend on the index): for tests of the agreement between the two.
+pub fn query_terms(text: &str) -> Vec<String> {
+    let mut terms = Vec::new();
+    for piece in pieces(text) {
+        let mut push = |t: &str, _: TermKind| terms.push(t.to_owned());
+        match piece {
+            Piece::Word(word) => word_terms(&word, &mut push),
+            Piece::Cjk(run) => gram_terms(&run, &mut push),
+        }
+    }
+    terms
+}
+
+/// A value looked up whole, such as a document number: normalised, without
+/// spaces, with every kind of bracket made one (`涪府发〔2023〕9号`,
+/// `涪府发[2023]9号` and `涪府发（2023）9号` are the same number).
+pub fn code_term(value: &str) -> String {
+    value
+        .chars()
+        .map(normalize_char)
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '〔' | '【' | '[' | '(' | '{' | '〖' | '［' => '(',
+            '〕' | '】' | ']' | ')' | '}' | '〗' | '］' => ')',
+            c => c,
+        })
+        .collect()
+}
+
+/// The index shard a term lives in. The key is the term's first character
+/// for CJK terms (so every dictionary word and bigram that starts where a
+/// query bigram starts is in the shard that bigram loads anyway) and its
+/// first two UTF-16 units otherwise (so a typed prefix finds the words that
+/// continue it). FNV-1a over UTF-16 units, as `search.js` computes it.
+pub fn shard_of(term: &str, shards: u32) -> u32 {
+    let first = term.chars().next().unwrap_or(' ');
+    let units: Vec<u16> = if is_cjk(first) {
+        let mut buf = [0u16; 2];
+        first.encode_utf16(&mut buf).to_vec()
+    } else {
+        term.encode_utf16().take(2).collect()
+    };
+    let mut hash: u32 = 0x811c_9dc5;
+    for unit in units {
+        hash ^= u32::from(unit);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash % shards.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Vec<String> {
+        let mut terms = Vec::new();
+        document_terms(text, &mut |t, _| terms.push(t.to_owned()));
+        terms
+    }
+
+    #[test]
+    fn chinese_gives_bigrams_and_dictionary_words() {
+        let terms = doc("新型显示产业");
+        for t in ["新型", "型显", "显示", "示产", "产业"] {
+            assert!(terms.contains(&t.to_owned()), "{t} in {terms:?}");
+        }
+        let terms = doc("新能源汽车");
+        assert!(terms.contains(&"新能源".to_owned()), "{terms:?}");
+        assert_eq!(doc("园"), ["园"]);
+    }
+
+    #[test]
+    fn english_is_lower_cased_stemmed_and_split_at_hyphens() {
+        assert_eq!(query_terms("Batteries"), ["battery"]);
+        assert_eq!(query_terms("Zones taxes parks"), ["zone", "tax", "park"]);
+        assert_eq!(query_terms("status analysis"), ["status", "analysis"]);
+        assert_eq!(query_terms("tape-out"), ["tape-out", "tape", "out"]);
+        assert_eq!(query_terms("investor's"), ["investor"]);
+    }
+
+    #[test]
+    fn codes_and_numbers_stay_whole() {
+        assert_eq!(query_terms("5G"), ["5g"]);
+        assert_eq!(query_terms("COF-IC"), ["cof-ic", "cof", "ic"]);
+        assert_eq!(query_terms("869.8亿元"), ["869.8", "亿元"]);
+        assert_eq!(query_terms("1,000 m²"), ["1000", "m"]);
+        assert_eq!(query_terms("５Ｇ"), ["5g"]);
+        assert_eq!(
+            code_term("涪府发〔2023〕9号"),
+            code_term("涪府发[2023] 9号")
+        );
+    }
+
+    #[test]
+    fn shards_follow_the_first_character_for_chinese() {
+        assert_eq!(shard_of("新型", 97), shard_of("新型显示", 97));
+        assert_eq!(shard_of("battery", 97), shard_of("ba", 97));
+    }
+}
