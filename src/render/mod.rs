@@ -25,7 +25,7 @@ use crate::incremental::Reuse;
 use crate::link::{EntryId, Site};
 use crate::markdown;
 use crate::output::Sink;
-use crate::search::{self, Doc};
+use crate::search::{self, Doc, Indexed};
 use crate::theme::Theme;
 use crate::urls::{Target, Urls};
 use views::{Alternate, NavItem};
@@ -204,7 +204,7 @@ pub struct PageOutcome {
     /// Problems to report again while the page is kept.
     pub problems: Vec<Diagnostic>,
     /// The page's search document, for an entry page that is searchable.
-    pub doc: Option<Arc<Doc>>,
+    pub doc: Option<Arc<Indexed>>,
 }
 
 /// What [`render_site`] did.
@@ -291,11 +291,11 @@ pub fn render_site(
             .flat_map(|(_, o)| o.problems.iter().cloned()),
     );
 
-    let mut docs: Vec<Vec<Arc<Doc>>> = vec![Vec::new(); site.languages().len()];
+    let mut docs: Vec<Vec<Arc<Indexed>>> = vec![Vec::new(); site.languages().len()];
     let fresh_docs = outcomes
         .iter()
         .filter_map(|(key, o)| o.doc.as_ref().map(|d| (*key, d)));
-    let mut by_page: std::collections::HashMap<(usize, Page), &Arc<Doc>> =
+    let mut by_page: std::collections::HashMap<(usize, Page), &Arc<Indexed>> =
         kept_docs.iter().map(|(k, d)| (*k, d)).collect();
     by_page.extend(fresh_docs);
     for key in &jobs {
@@ -412,7 +412,7 @@ fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> PageOutcome {
     }
     PageOutcome {
         problems,
-        doc: doc.map(Arc::new),
+        doc: doc.map(|d| Arc::new(search::prepare(&d))),
     }
 }
 

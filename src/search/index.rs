@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::tokenize::{code_term, document_terms, shard_of, TermKind};
+use super::tokenize::{self, code_term, document_terms, gram_text, shard_of, Term};
 use super::Doc;
 
 /// Weighted streams of a page, in the order of [`WEIGHTS`].
@@ -37,7 +37,7 @@ const FIELDS_BONUS: f64 = 0.3;
 /// Scores are stored as integers: `round(score * SCALE)`.
 const SCALE: f64 = 10.0;
 /// Postings kept per term, best first.
-pub const MAX_POSTINGS: usize = 400;
+pub const MAX_POSTINGS: usize = 200;
 /// A page's parts that a posting tells apart, as bits of a mask: the title
 /// (bit 0), the other fields (bit 1), then each section (bit 2 on); later
 /// sections count as the last one.
@@ -48,8 +48,8 @@ const FIELDS_PART: usize = 1;
 const TERM_SHARD_BYTES: usize = 16 * 1024;
 const DOC_SHARD_BYTES: usize = 12 * 1024;
 /// Text kept per part and per page for snippets, in characters.
-const PART_TEXT: usize = 360;
-const PAGE_TEXT: usize = 2400;
+const PART_TEXT: usize = 200;
+const PAGE_TEXT: usize = 700;
 
 /// How often a term occurs in one page, per stream, and in which parts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -62,58 +62,159 @@ struct Occurrences {
 /// postings of different terms are gathered in parallel.
 const BUCKETS: usize = 64;
 
-fn bucket_of(term: &str) -> usize {
+fn gram_bucket(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
+}
+
+fn text_bucket(term: &str) -> usize {
     use std::hash::{BuildHasher, Hasher};
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
     h.write(term.as_bytes());
     (h.finish() % BUCKETS as u64) as usize
 }
 
-/// One page's terms, by bucket, and its stream lengths.
+/// A page ready for the index: its terms counted and its text shortened,
+/// made where the page renders (in parallel, and kept with the page when a
+/// rebuild keeps it, so that an edit re-reads only what changed).
+#[derive(Debug)]
+pub struct Indexed {
+    collection: usize,
+    terms: PageTerms,
+    stored: StoredDoc,
+}
+
+/// Counts the terms of `doc` and keeps what results show of it.
+pub fn prepare(doc: &Doc) -> Indexed {
+    Indexed {
+        collection: collection_index(doc.collection),
+        terms: page_terms(doc),
+        stored: StoredDoc::of(doc),
+    }
+}
+
+fn collection_index(c: crate::content::schema::Collection) -> usize {
+    super::COLLECTIONS.iter().position(|x| *x == c).unwrap_or(0)
+}
+
+/// One page's terms, sorted by bucket (`*_starts[b]` is where bucket `b`
+/// begins), and its stream lengths. Compact: a large site holds millions.
+#[derive(Debug)]
 struct PageTerms {
-    buckets: Vec<Vec<(String, Occurrences)>>,
+    grams: Vec<(u64, Occurrences)>,
+    texts: Vec<(Box<str>, Occurrences)>,
+    gram_starts: Box<[u32]>,
+    text_starts: Box<[u32]>,
     lengths: [u32; STREAMS],
 }
 
+impl PageTerms {
+    fn grams_in(&self, bucket: usize) -> &[(u64, Occurrences)] {
+        &self.grams[self.gram_starts[bucket] as usize..self.gram_starts[bucket + 1] as usize]
+    }
+    fn texts_in(&self, bucket: usize) -> &[(Box<str>, Occurrences)] {
+        &self.texts[self.text_starts[bucket] as usize..self.text_starts[bucket + 1] as usize]
+    }
+}
+
+/// What counting a page's terms needs, kept per thread: the maps keep their
+/// capacity from page to page.
+#[derive(Default)]
+struct Scratch {
+    buffers: tokenize::Buffers,
+    grams: FxHashMap<u64, Occurrences>,
+    texts: FxHashMap<Box<str>, Occurrences>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 fn page_terms(doc: &Doc) -> PageTerms {
-    let mut terms: FxHashMap<String, Occurrences> = FxHashMap::default();
-    let mut lengths = [0; STREAMS];
-    let mut add = |text: &str, stream: usize, part: usize| {
-        let bit = 1u32 << part.min(MAX_PARTS - 1);
-        document_terms(text, &mut |term, kind| {
-            if kind != TermKind::Phrase {
-                lengths[stream] += 1;
-            }
-            let occ = match terms.get_mut(term) {
-                Some(occ) => occ,
-                None => terms.entry(term.to_owned()).or_default(),
-            };
-            occ.tf[stream] = occ.tf[stream].saturating_add(1);
-            occ.parts |= bit;
-        });
-    };
-    add(&doc.title, TITLE, TITLE_PART);
-    for field in &doc.fields {
-        add(field, FIELDS, FIELDS_PART);
-    }
-    add(&doc.facts, BODY, FIELDS_PART);
-    for (i, section) in doc.sections.iter().enumerate() {
-        add(&section.heading, HEADING, i + 2);
-        add(&section.text, BODY, i + 2);
-    }
-    for code in &doc.codes {
-        let term = code_term(code);
-        if !term.is_empty() {
-            let occ = terms.entry(term).or_default();
-            occ.tf[FIELDS] = occ.tf[FIELDS].saturating_add(1);
-            occ.parts |= 1 << FIELDS_PART;
+    SCRATCH.with_borrow_mut(|scratch| {
+        let Scratch {
+            buffers,
+            grams,
+            texts,
+        } = scratch;
+        let mut lengths = [0; STREAMS];
+        let mut add = |text: &str, stream: usize, part: usize| {
+            let bit = 1u32 << part.min(MAX_PARTS - 1);
+            let phrases = stream != BODY;
+            document_terms(text, phrases, buffers, &mut |term| {
+                let occ = match term {
+                    Term::Gram(key) => {
+                        lengths[stream] += 1;
+                        grams.entry(key).or_default()
+                    }
+                    Term::Word(w) | Term::Phrase(w) => {
+                        if matches!(term, Term::Word(_)) {
+                            lengths[stream] += 1;
+                        }
+                        match texts.get_mut(w) {
+                            Some(occ) => occ,
+                            None => texts.entry(w.into()).or_default(),
+                        }
+                    }
+                };
+                occ.tf[stream] = occ.tf[stream].saturating_add(1);
+                occ.parts |= bit;
+            });
+        };
+        add(&doc.title, TITLE, TITLE_PART);
+        for field in &doc.fields {
+            add(field, FIELDS, FIELDS_PART);
         }
+        add(&doc.facts, BODY, FIELDS_PART);
+        for (i, section) in doc.sections.iter().enumerate() {
+            add(&section.heading, HEADING, i + 2);
+            add(&section.text, BODY, i + 2);
+        }
+        for code in &doc.codes {
+            let term = code_term(code);
+            // A code of one or two CJK characters is a bigram already.
+            let is_gram = term.chars().count() <= 2 && term.chars().all(tokenize::is_cjk);
+            if !term.is_empty() && !is_gram {
+                let occ = texts.entry(term.into()).or_default();
+                occ.tf[FIELDS] = occ.tf[FIELDS].saturating_add(1);
+                occ.parts |= 1 << FIELDS_PART;
+            }
+        }
+        let (grams, gram_starts) = by_bucket(grams.drain(), |k| gram_bucket(*k));
+        let (texts, text_starts) = by_bucket(texts.drain(), |t| text_bucket(t));
+        PageTerms {
+            grams,
+            texts,
+            gram_starts,
+            text_starts,
+            lengths,
+        }
+    })
+}
+
+/// The items in bucket order (a counting sort: each bucket's hash is
+/// computed once) and where each bucket starts.
+fn by_bucket<K>(
+    items: impl ExactSizeIterator<Item = (K, Occurrences)>,
+    bucket: impl Fn(&K) -> usize,
+) -> (Vec<(K, Occurrences)>, Box<[u32]>) {
+    let tagged: Vec<(usize, (K, Occurrences))> = items.map(|i| (bucket(&i.0), i)).collect();
+    let mut starts = vec![0u32; BUCKETS + 1];
+    for (b, _) in &tagged {
+        starts[b + 1] += 1;
     }
-    let mut buckets = vec![Vec::new(); BUCKETS];
-    for (term, occ) in terms {
-        buckets[bucket_of(&term)].push((term, occ));
+    for b in 0..BUCKETS {
+        starts[b + 1] += starts[b];
     }
-    PageTerms { buckets, lengths }
+    let mut slots: Vec<Option<(K, Occurrences)>> = (0..tagged.len()).map(|_| None).collect();
+    let mut next = starts.clone();
+    for (b, item) in tagged {
+        slots[next[b] as usize] = Some(item);
+        next[b] += 1;
+    }
+    (
+        slots.into_iter().flatten().collect(),
+        starts.into_boxed_slice(),
+    )
 }
 
 /// One term's postings, encoded, ready for its shard.
@@ -147,8 +248,8 @@ struct Manifest<'a> {
 }
 
 /// Builds the index of one language from its documents.
-pub fn build(lang: &str, docs: &[std::sync::Arc<Doc>], ui: &serde_json::Value) -> IndexFiles {
-    let pages: Vec<PageTerms> = docs.par_iter().map(|d| page_terms(d)).collect();
+pub fn build(lang: &str, docs: &[std::sync::Arc<Indexed>], ui: &serde_json::Value) -> IndexFiles {
+    let pages: Vec<&PageTerms> = docs.iter().map(|d| &d.terms).collect();
     let n = pages.len().max(1) as f64;
     let mut avg = [0f64; STREAMS];
     for page in &pages {
@@ -167,24 +268,24 @@ pub fn build(lang: &str, docs: &[std::sync::Arc<Doc>], ui: &serde_json::Value) -
         by_shard[shard_of(&term.term, shards) as usize].push(term);
     }
 
-    let stored: Vec<StoredDoc> = docs.iter().map(|d| StoredDoc::of(d)).collect();
+    let stored: Vec<&StoredDoc> = docs.iter().map(|d| &d.stored).collect();
     let per_doc = per_doc_shard(&stored);
-    let mut bodies: Vec<(String, String)> = Vec::new();
-    for (i, terms) in by_shard.iter().enumerate() {
-        let map: serde_json::Map<String, serde_json::Value> = terms
-            .iter()
-            .map(|t| {
-                (
-                    t.term.clone(),
-                    serde_json::Value::String(t.postings.clone()),
-                )
-            })
-            .collect();
-        bodies.push((format!("t{i}.js"), call(lang, "t", i, &map)));
-    }
-    for (i, chunk) in stored.chunks(per_doc).enumerate() {
-        bodies.push((format!("d{i}.js"), call(lang, "d", i, &chunk)));
-    }
+    let mut bodies: Vec<(String, String)> = by_shard
+        .par_iter()
+        .enumerate()
+        .map(|(i, terms)| {
+            (
+                format!("t{i}.js"),
+                call_raw(lang, "t", i, &term_object(terms)),
+            )
+        })
+        .collect();
+    bodies.par_extend(
+        stored
+            .par_chunks(per_doc)
+            .enumerate()
+            .map(|(i, chunk)| (format!("d{i}.js"), call(lang, "d", i, &chunk))),
+    );
     let version = version_of(&bodies);
     let mut files: Vec<(String, String)> = bodies
         .into_iter()
@@ -193,13 +294,7 @@ pub fn build(lang: &str, docs: &[std::sync::Arc<Doc>], ui: &serde_json::Value) -
     let collections: Vec<&'static str> = super::COLLECTIONS.iter().map(|c| c.dir()).collect();
     let kinds = docs
         .iter()
-        .map(|d| {
-            let i = super::COLLECTIONS
-                .iter()
-                .position(|c| *c == d.collection)
-                .unwrap_or(0);
-            char::from(b'a' + i as u8)
-        })
+        .map(|d| char::from(b'a' + d.collection as u8))
         .collect();
     let manifest = Manifest {
         version: &version,
@@ -217,11 +312,36 @@ pub fn build(lang: &str, docs: &[std::sync::Arc<Doc>], ui: &serde_json::Value) -
 /// `hui.index("zh","t",3,{…});`: a script that hands its data to the
 /// search script, which works from `file://`, where fetch does not.
 fn call(lang: &str, kind: &str, n: usize, data: &impl Serialize) -> String {
+    call_raw(lang, kind, n, &crate::js::script_safe(data))
+}
+
+fn call_raw(lang: &str, kind: &str, n: usize, json: &str) -> String {
     format!(
-        "hui.index({},\"{kind}\",{n},{});\n",
-        crate::js::script_safe(&lang),
-        crate::js::script_safe(data)
+        "hui.index({},\"{kind}\",{n},{json});\n",
+        crate::js::script_safe(&lang)
     )
+}
+
+/// A shard's terms as a JSON object, written directly: the postings are
+/// digits that need no escaping, and a large site has millions of them.
+fn term_object(terms: &[&EncodedTerm]) -> String {
+    let size: usize = terms
+        .iter()
+        .map(|t| t.term.len() + t.postings.len() + 6)
+        .sum();
+    let mut out = String::with_capacity(size + 2);
+    out.push('{');
+    for (i, t) in terms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&crate::js::script_safe(&t.term));
+        out.push_str(":\"");
+        out.push_str(&t.postings);
+        out.push('"');
+    }
+    out.push('}');
+    out
 }
 
 /// A short hash of the shards' contents: their folder, so that a browser
@@ -238,24 +358,30 @@ fn version_of(bodies: &[(String, String)]) -> String {
 }
 
 /// Collects every term's postings from the pages, scores and encodes them.
-fn encode_terms(pages: &[PageTerms], avg: &[f64; STREAMS], n: f64) -> Vec<EncodedTerm> {
+fn encode_terms(pages: &[&PageTerms], avg: &[f64; STREAMS], n: f64) -> Vec<EncodedTerm> {
     let mut encoded: Vec<EncodedTerm> = (0..BUCKETS)
         .into_par_iter()
         .flat_map_iter(|bucket| {
-            let mut postings: FxHashMap<&str, Vec<(u32, Occurrences)>> = FxHashMap::default();
+            let mut grams: FxHashMap<u64, Best> = FxHashMap::default();
+            let mut texts: FxHashMap<&str, Best> = FxHashMap::default();
             for (id, page) in pages.iter().enumerate() {
-                for (term, occ) in &page.buckets[bucket] {
-                    postings
-                        .entry(term.as_str())
-                        .or_default()
-                        .push((id as u32, *occ));
+                let id = id as u32;
+                for (key, occ) in page.grams_in(bucket) {
+                    grams.entry(*key).or_default().offer(id, occ, page, avg);
+                }
+                for (term, occ) in page.texts_in(bucket) {
+                    texts.entry(term).or_default().offer(id, occ, page, avg);
                 }
             }
-            postings
+            let grams = grams.into_iter().map(|(key, best)| (gram_text(key), best));
+            let texts = texts
                 .into_iter()
-                .map(|(term, list)| EncodedTerm {
-                    term: term.to_owned(),
-                    postings: encode_postings(score(&list, pages, avg, n)),
+                .map(|(term, best)| (term.to_owned(), best));
+            grams
+                .chain(texts)
+                .map(|(term, best)| EncodedTerm {
+                    term,
+                    postings: encode_postings(best.impacts(n)),
                 })
                 .collect::<Vec<_>>()
         })
@@ -264,45 +390,74 @@ fn encode_terms(pages: &[PageTerms], avg: &[f64; STREAMS], n: f64) -> Vec<Encode
     encoded
 }
 
-/// BM25F impacts of one term's postings, the best [`MAX_POSTINGS`] kept,
-/// in page order.
-fn score(
-    list: &[(u32, Occurrences)],
-    pages: &[PageTerms],
-    avg: &[f64; STREAMS],
-    n: f64,
-) -> Vec<(u32, u32, u32)> {
-    let df = list.len() as f64;
-    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-    let mut scored: Vec<(u32, u32, u32)> = list
-        .iter()
-        .map(|(id, occ)| {
-            let lengths = &pages[*id as usize].lengths;
-            let mut tf = 0.0;
-            for s in 0..STREAMS {
-                if occ.tf[s] > 0 {
-                    let norm = 1.0 - LENGTH_NORM[s]
-                        + LENGTH_NORM[s] * f64::from(lengths[s]) / avg[s].max(1.0);
-                    tf += WEIGHTS[s] * f64::from(occ.tf[s]) / norm;
-                }
+/// A term's best postings so far (at most [`MAX_POSTINGS`], by score, the
+/// lower page first on a tie) and how many pages have it. Kept as a heap
+/// whose top is the posting to drop next, so that a term on every page of
+/// a large site never holds all of them.
+#[derive(Default)]
+struct Best {
+    pages: u32,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<(u32, std::cmp::Reverse<u32>, u32)>>,
+}
+
+impl Best {
+    fn offer(&mut self, page: u32, occ: &Occurrences, terms: &PageTerms, avg: &[f64; STREAMS]) {
+        use std::cmp::Reverse;
+        self.pages += 1;
+        // Positive floats order as their bits do.
+        let entry = Reverse((
+            (tf_score(occ, terms, avg) as f32).to_bits(),
+            Reverse(page),
+            occ.parts,
+        ));
+        if self.heap.len() < MAX_POSTINGS {
+            self.heap.push(entry);
+        } else if let Some(mut worst) = self.heap.peek_mut() {
+            if entry.0 .0 > worst.0 .0 {
+                *worst = entry;
             }
-            let mut score = tf / (K1 + tf);
-            if occ.tf[TITLE] > 0 {
-                score += TITLE_BONUS;
-            }
-            if occ.tf[FIELDS] > 0 {
-                score += FIELDS_BONUS;
-            }
-            let impact = (score * idf * SCALE).round().max(1.0) as u32;
-            (*id, impact, occ.parts)
-        })
-        .collect();
-    if scored.len() > MAX_POSTINGS {
-        scored.select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.truncate(MAX_POSTINGS);
+        }
     }
-    scored.sort_unstable_by_key(|p| p.0);
-    scored
+
+    /// `(page, impact, parts)` in page order; the impact is the score times
+    /// the term's idf, which needs all pages counted.
+    fn impacts(self, n: f64) -> Vec<(u32, u32, u32)> {
+        let df = f64::from(self.pages);
+        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        let mut out: Vec<(u32, u32, u32)> = self
+            .heap
+            .into_iter()
+            .map(
+                |std::cmp::Reverse((bits, std::cmp::Reverse(page), parts))| {
+                    let score = f64::from(f32::from_bits(bits));
+                    (page, (score * idf * SCALE).round().max(1.0) as u32, parts)
+                },
+            )
+            .collect();
+        out.sort_unstable_by_key(|p| p.0);
+        out
+    }
+}
+
+/// The BM25F part of a term's score in one page that does not depend on
+/// how many pages have the term, with the title and fields bonuses.
+fn tf_score(occ: &Occurrences, terms: &PageTerms, avg: &[f64; STREAMS]) -> f64 {
+    let mut tf = 0.0;
+    for s in 0..STREAMS {
+        if occ.tf[s] > 0 {
+            let norm = 1.0 - LENGTH_NORM[s]
+                + LENGTH_NORM[s] * f64::from(terms.lengths[s]) / avg[s].max(1.0);
+            tf += WEIGHTS[s] * f64::from(occ.tf[s]) / norm;
+        }
+    }
+    let mut score = tf / (K1 + tf);
+    if occ.tf[TITLE] > 0 {
+        score += TITLE_BONUS;
+    }
+    if occ.tf[FIELDS] > 0 {
+        score += FIELDS_BONUS;
+    }
+    score
 }
 
 /// The digits of the posting encoding: a number is written in groups of five
@@ -334,15 +489,12 @@ fn encode_postings(postings: Vec<(u32, u32, u32)>) -> String {
 
 /// A page as the browser shows it in results: address, title, collection
 /// and its parts' anchors, headings and texts, shortened for snippets.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct StoredDoc(String, String, usize, Vec<(String, String, String)>);
 
 impl StoredDoc {
     fn of(doc: &Doc) -> StoredDoc {
-        let collection = super::COLLECTIONS
-            .iter()
-            .position(|c| *c == doc.collection)
-            .unwrap_or(0);
+        let collection = collection_index(doc.collection);
         let mut budget = PAGE_TEXT;
         let mut parts = vec![(
             String::new(),
@@ -364,17 +516,22 @@ impl StoredDoc {
 /// page's budget.
 fn shorten(text: &str, budget: &mut usize) -> String {
     let take = PART_TEXT.min(*budget);
-    let mut out: String = text.chars().take(take).collect();
-    let taken = out.chars().count();
-    *budget -= taken;
-    if taken < text.chars().count() {
-        out.push('…');
+    match text.char_indices().nth(take) {
+        Some((cut, _)) => {
+            *budget -= take;
+            let mut out = text[..cut].to_owned();
+            out.push('…');
+            out
+        }
+        None => {
+            *budget -= text.chars().count();
+            text.to_owned()
+        }
     }
-    out
 }
 
 /// Pages per document shard, so that a shard is about [`DOC_SHARD_BYTES`].
-fn per_doc_shard(docs: &[StoredDoc]) -> usize {
+fn per_doc_shard(docs: &[&StoredDoc]) -> usize {
     if docs.is_empty() {
         return 1;
     }

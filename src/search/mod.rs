@@ -13,7 +13,11 @@
 pub mod index;
 pub mod tokenize;
 
+pub use index::{prepare, Indexed};
+
 use std::path::PathBuf;
+
+use rayon::prelude::*;
 
 use crate::content::schema::Collection;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -55,28 +59,37 @@ pub struct Doc {
 /// their total size per language.
 pub fn write(
     languages: &[String],
-    docs: &[Vec<std::sync::Arc<Doc>>],
+    docs: &[Vec<std::sync::Arc<index::Indexed>>],
     ui: &[serde_json::Value],
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> (Vec<String>, Vec<usize>) {
+    let built: Vec<index::IndexFiles> = languages
+        .par_iter()
+        .zip(docs)
+        .zip(ui)
+        .map(|((lang, docs), ui)| index::build(lang, docs, ui))
+        .collect();
     let mut files = Vec::new();
-    let mut sizes = Vec::new();
-    for ((lang, docs), ui) in languages.iter().zip(docs).zip(ui) {
-        let built = index::build(lang, docs, ui);
-        for (name, body) in &built.files {
-            let rel = PathBuf::from(format!("search/{lang}/{name}"));
-            if let Err(e) = sink.write(&rel, body.as_bytes()) {
-                diags.push(
+    for (lang, built) in languages.iter().zip(&built) {
+        let written: Vec<(String, Option<Diagnostic>)> = built
+            .files
+            .par_iter()
+            .map(|(name, body)| {
+                let rel = PathBuf::from(format!("search/{lang}/{name}"));
+                let problem = sink.write(&rel, body.as_bytes()).err().map(|e| {
                     Diagnostic::error(&rel, format!("cannot write the search index: {e}"))
-                        .hint("check that the output folder's disk is not full and is writable"),
-                );
-            }
-            files.push(crate::output::file_key(&rel));
+                        .hint("check that the output folder's disk is not full and is writable")
+                });
+                (crate::output::file_key(&rel), problem)
+            })
+            .collect();
+        for (key, problem) in written {
+            diags.extend(problem);
+            files.push(key);
         }
-        sizes.push(built.bytes);
     }
-    (files, sizes)
+    (files, built.iter().map(|b| b.bytes).collect())
 }
 
 /// Whether `key` (a path in the output) is a file of an index that

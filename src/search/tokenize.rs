@@ -17,28 +17,45 @@
 //!   word boundaries do for Latin, Greek and Cyrillic. A dot or comma between
 //!   digits stays inside a number (`869.8`, `1,000` → `1000`); an apostrophe
 //!   inside a word goes (`investor's` → `investor`).
-//! - A hyphenated word is a term whole and in parts (`tape-out` → `tape-out
-//!   tape out`), so codes like `COF-IC` are found as written.
+//! - A hyphenated word is a term whole, joined and in parts (`tape-out` →
+//!   `tape-out tapeout tape out`), so codes like `COF-IC` are found as
+//!   written and `biotown` finds `Bio-Town`.
 //! - Words of letters only are lightly stemmed: plurals become singular
 //!   (`batteries` → `battery`, `zones` → `zone`). Words with digits (`5g`,
 //!   `28nm`) are codes and stay whole.
 
 use std::sync::OnceLock;
 
-/// What kind of text a term came from; the index weighs them alike, the
-/// query side treats code terms (whole field values) as a bonus.
+/// A term as the scanner hands it over. CJK bigrams, by far the most
+/// numerous, come as numbers (two code points packed), so that counting them
+/// allocates nothing; [`gram_text`] spells one out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TermKind {
-    Word,
-    /// A bigram, or a CJK run of one character.
-    Gram,
+pub enum Term<'a> {
+    /// A bigram, or a CJK run of one character (second half zero).
+    Gram(u64),
+    Word(&'a str),
     /// A dictionary word of three or more CJK characters.
-    Phrase,
+    Phrase(&'a str),
+}
+
+fn gram_key(a: char, b: Option<char>) -> u64 {
+    (u64::from(a as u32) << 21) | b.map_or(0, |b| u64::from(b as u32))
+}
+
+/// The text of a bigram key.
+pub fn gram_text(key: u64) -> String {
+    let mut out = String::with_capacity(8);
+    out.extend(char::from_u32((key >> 21) as u32));
+    if key & 0x1F_FFFF != 0 {
+        out.extend(char::from_u32((key & 0x1F_FFFF) as u32));
+    }
+    out
 }
 
 /// Han, kana and hangul: scripts written without spaces between words.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    (c as u32) >= 0x1100
+        && matches!(c as u32,
         0x1100..=0x11FF | 0x3005..=0x3007 | 0x3040..=0x30FF | 0x3130..=0x318F | 0x31F0..=0x31FF
         | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
         | 0x20000..=0x2FA1F)
@@ -57,6 +74,13 @@ fn is_word_char(c: char) -> bool {
 /// Full-width ASCII to ASCII, then lower case (one character to one, as in
 /// `search.js`: `İ` and other letters that lower-case to two are kept).
 pub fn normalize_char(c: char) -> char {
+    // Most characters are ASCII or CJK: answer those without the tables.
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if is_cjk(c) {
+        return c;
+    }
     let c = match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
@@ -71,57 +95,87 @@ pub fn normalize_char(c: char) -> char {
 
 /// Words that are never stemmed although they end in `s`.
 fn keeps_s(word: &str) -> bool {
-    ["us", "ss", "is", "ys", "as", "os"]
-        .iter()
-        .any(|end| word.ends_with(end))
+    ["us", "ss", "is"].iter().any(|end| word.ends_with(end))
 }
 
 /// Plural to singular, for words of letters only (`batteries` → `battery`,
 /// `taxes` → `tax`, `zones` → `zone`, `parks` → `park`).
 pub fn stem(word: &str) -> String {
-    if word.chars().count() <= 3
+    let mut out = String::new();
+    stem_into(word, &mut out);
+    out
+}
+
+/// [`stem`] into a reused buffer.
+fn stem_into(word: &str, out: &mut String) {
+    out.clear();
+    let letters = || {
+        word.chars().all(|c| {
+            is_word_char(c) && !c.is_ascii_digit() && !('\u{300}'..='\u{36F}').contains(&c)
+        })
+    };
+    if word.len() <= 3
         || !word.ends_with('s')
-        || !word.chars().all(char::is_alphabetic)
         || keeps_s(word)
+        || word.chars().count() <= 3
+        || !letters()
     {
-        return word.to_owned();
+        out.push_str(word);
+        return;
     }
     if let Some(base) = word.strip_suffix("ies") {
         if !base.ends_with(['a', 'e']) {
-            return format!("{base}y");
+            out.push_str(base);
+            out.push('y');
+            return;
         }
     }
     for end in ["sses", "xes", "ches", "shes", "zzes"] {
         if word.ends_with(end) {
-            return word[..word.len() - 2].to_owned();
+            out.push_str(&word[..word.len() - 2]);
+            return;
         }
     }
-    word[..word.len() - 1].to_owned()
+    out.push_str(&word[..word.len() - 1]);
 }
 
-/// One piece of text after splitting: a word (already normalised) or a run
-/// of CJK characters.
-#[derive(Debug, PartialEq, Eq)]
-enum Piece {
-    Word(String),
-    Cjk(Vec<char>),
-}
-
-/// Splits normalised text into words and CJK runs.
-fn pieces(text: &str) -> Vec<Piece> {
-    let chars: Vec<char> = text.chars().map(normalize_char).collect();
-    let mut out = Vec::new();
+/// Splits `text` into terms, calling `out` for each; with `phrases`, CJK
+/// runs of three or more characters also give their dictionary words. The
+/// buffers are the caller's, so that indexing a site reuses them.
+fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
+    let chars = &mut buf.chars;
+    chars.clear();
+    chars.reserve(text.len());
+    for c in text.chars() {
+        chars.push(normalize_char(c));
+    }
+    let word = &mut buf.word;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
         if is_cjk(c) {
             let start = i;
+            let mut prev = c;
+            i += 1;
             while i < chars.len() && is_cjk(chars[i]) {
+                out(Term::Gram(gram_key(prev, Some(chars[i]))));
+                prev = chars[i];
                 i += 1;
             }
-            out.push(Piece::Cjk(chars[start..i].to_vec()));
+            if i - start == 1 {
+                out(Term::Gram(gram_key(c, None)));
+            }
+            if phrases && i - start >= 3 {
+                buf.run.clear();
+                buf.run.extend(&chars[start..i]);
+                for token in jieba().cut(&buf.run, false) {
+                    if token.end - token.start >= 3 {
+                        out(Term::Phrase(token.word));
+                    }
+                }
+            }
         } else if is_word_char(c) {
-            let mut word = String::new();
+            word.clear();
             while i < chars.len() {
                 let c = chars[i];
                 let next = chars.get(i + 1).copied();
@@ -147,40 +201,37 @@ fn pieces(text: &str) -> Vec<Piece> {
                 }
                 i += 1;
             }
-            out.push(Piece::Word(word));
+            word_terms(word, &mut buf.stem, out);
         } else {
             i += 1;
         }
     }
-    out
+}
+
+/// Scratch space for [`scan`].
+#[derive(Default)]
+pub struct Buffers {
+    chars: Vec<char>,
+    word: String,
+    stem: String,
+    run: String,
 }
 
 /// The terms of a word: itself (stemmed when it is letters only), and for a
 /// hyphenated word also its parts.
-fn word_terms(word: &str, out: &mut impl FnMut(&str, TermKind)) {
+fn word_terms(word: &str, stem_buf: &mut String, out: &mut impl FnMut(Term)) {
     if word.contains('-') {
-        out(word, TermKind::Word);
+        out(Term::Word(word));
+        stem_buf.clear();
+        stem_buf.extend(word.chars().filter(|c| *c != '-'));
+        out(Term::Word(stem_buf));
         for part in word.split('-').filter(|p| !p.is_empty()) {
-            out(&stem(part), TermKind::Word);
+            stem_into(part, stem_buf);
+            out(Term::Word(stem_buf));
         }
     } else {
-        out(&stem(word), TermKind::Word);
-    }
-}
-
-/// The bigrams of a CJK run, or the run itself when it is one character.
-fn gram_terms(run: &[char], out: &mut impl FnMut(&str, TermKind)) {
-    let mut gram = String::with_capacity(8);
-    if run.len() == 1 {
-        gram.push(run[0]);
-        out(&gram, TermKind::Gram);
-        return;
-    }
-    for pair in run.windows(2) {
-        gram.clear();
-        gram.push(pair[0]);
-        gram.push(pair[1]);
-        out(&gram, TermKind::Gram);
+        stem_into(word, stem_buf);
+        out(Term::Word(stem_buf));
     }
 }
 
@@ -196,37 +247,23 @@ pub fn warm_up() {
     jieba();
 }
 
-/// The terms of a document text, in order, each with its kind.
-pub fn document_terms(text: &str, out: &mut impl FnMut(&str, TermKind)) {
-    for piece in pieces(text) {
-        match piece {
-            Piece::Word(word) => word_terms(&word, out),
-            Piece::Cjk(run) => {
-                gram_terms(&run, out);
-                if run.len() >= 3 {
-                    let run: String = run.into_iter().collect();
-                    for token in jieba().cut(&run, false) {
-                        if token.end - token.start >= 3 {
-                            out(token.word, TermKind::Phrase);
-                        }
-                    }
-                }
-            }
-        }
-    }
+/// The terms of a document text, in order. `phrases` adds dictionary
+/// words, which cost more than everything else together: they are made for
+/// titles, fields and headings, where a whole word decides most.
+pub fn document_terms(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
+    scan(text, phrases, buf, out);
 }
 
 /// The terms `search.js` makes of a query, without its dictionary lookups
 /// (which depend on the index): for tests of the agreement between the two.
 pub fn query_terms(text: &str) -> Vec<String> {
     let mut terms = Vec::new();
-    for piece in pieces(text) {
-        let mut push = |t: &str, _: TermKind| terms.push(t.to_owned());
-        match piece {
-            Piece::Word(word) => word_terms(&word, &mut push),
-            Piece::Cjk(run) => gram_terms(&run, &mut push),
-        }
-    }
+    scan(text, false, &mut Buffers::default(), &mut |t| {
+        terms.push(match t {
+            Term::Gram(key) => gram_text(key),
+            Term::Word(w) | Term::Phrase(w) => w.to_owned(),
+        })
+    });
     terms
 }
 
@@ -273,7 +310,12 @@ mod tests {
 
     fn doc(text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        document_terms(text, &mut |t, _| terms.push(t.to_owned()));
+        document_terms(text, true, &mut Buffers::default(), &mut |t| {
+            terms.push(match t {
+                Term::Gram(key) => gram_text(key),
+                Term::Word(w) | Term::Phrase(w) => w.to_owned(),
+            })
+        });
         terms
     }
 
@@ -293,14 +335,17 @@ mod tests {
         assert_eq!(query_terms("Batteries"), ["battery"]);
         assert_eq!(query_terms("Zones taxes parks"), ["zone", "tax", "park"]);
         assert_eq!(query_terms("status analysis"), ["status", "analysis"]);
-        assert_eq!(query_terms("tape-out"), ["tape-out", "tape", "out"]);
+        assert_eq!(
+            query_terms("tape-out"),
+            ["tape-out", "tapeout", "tape", "out"]
+        );
         assert_eq!(query_terms("investor's"), ["investor"]);
     }
 
     #[test]
     fn codes_and_numbers_stay_whole() {
         assert_eq!(query_terms("5G"), ["5g"]);
-        assert_eq!(query_terms("COF-IC"), ["cof-ic", "cof", "ic"]);
+        assert_eq!(query_terms("COF-IC"), ["cof-ic", "cofic", "cof", "ic"]);
         assert_eq!(query_terms("869.8亿元"), ["869.8", "亿元"]);
         assert_eq!(query_terms("1,000 m²"), ["1000", "m"]);
         assert_eq!(query_terms("５Ｇ"), ["5g"]);

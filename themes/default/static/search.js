@@ -162,7 +162,7 @@
 
   function wordTerms(word) {
     if (word.indexOf("-") < 0) return [stem(word)];
-    var out = [word], parts = word.split("-");
+    var out = [word, word.split("-").join("")], parts = word.split("-");
     for (var i = 0; i < parts.length; i++) if (parts[i]) out.push(stem(parts[i]));
     return out;
   }
@@ -214,7 +214,7 @@
 
   // Question words that carry no topic: left out of a question, unless
   // nothing else is left.
-  var CJK_STOPS = ["有哪些", "有什么", "有没有", "是什么", "怎么样", "怎么办", "为什么", "哪些", "什么", "怎么", "如何", "是否", "请问", "多少", "哪里", "可以", "能否", "需要", "我们", "我想", "我要", "一下", "吗", "呢", "吧", "啊", "的", "了", "和", "与", "及"];
+  var CJK_STOPS = ["有哪些", "有什么", "有没有", "是什么", "有多少", "还有", "还是", "怎么样", "怎么办", "为什么", "哪些", "什么", "怎么", "如何", "是否", "请问", "多少", "哪里", "可以", "能否", "需要", "我们", "我想", "我要", "一下", "吗", "呢", "吧", "啊", "的", "了", "和", "与", "及"];
   var EN_STOPS = " a an and are at be can do does for from have how i in is it me my of on or our the there to we what when where which who why with you your ";
 
   function withoutStops(q) {
@@ -237,8 +237,9 @@
       if (piece.word !== undefined) {
         if (content.length && EN_STOPS.indexOf(" " + piece.word + " ") >= 0) continue;
         var terms = wordTerms(piece.word), last = trailing && i === p.length - 1;
-        if (terms.length > 1) bonus.push(terms[0]);
-        for (k = terms.length > 1 ? 1 : 0; k < terms.length; k++) {
+        // "tape-out": the whole and joined forms are a bonus, the parts needed.
+        if (terms.length > 1) bonus.push(terms[0], terms[1]);
+        for (k = terms.length > 1 ? 2 : 0; k < terms.length; k++) {
           units.push({ term: terms[k], prefix: last && k === terms.length - 1 && terms[k].length >= 2 ? piece.word.split("-").pop() : null });
         }
       } else {
@@ -341,25 +342,28 @@
     // A page must have most of the query's words, or half of them in its
     // title ("east zone land" finds the East Zone); the more it has, the
     // higher it ranks.
-    var out = [], need = opts.loose ? 1 : Math.max(1, Math.ceil(n * 0.6)), named = Math.max(1, Math.ceil(n / 2));
+    var out = [], need = opts.loose ? 1 : Math.max(1, Math.ceil(n * 0.6)), named = Math.max(1, Math.ceil(n / 2)), partial = [];
     var intent = intentOf(a), kinds = s.m.kinds, collections = s.m.collections;
     for (var id in pages) {
       var r = pages[id];
-      if (n && r.matched < need && r.title < named) continue;
       var coord = n ? r.matched / n : 1;
+      // Pages with too few of the words are kept aside: they are shown
+      // only when no page has enough.
+      var target = n && r.matched < need && r.title < named ? partial : out;
       r.score *= Math.pow(coord, 1.5);
       if (intent && collections[kinds.charCodeAt(+id) - 97] === intent) r.score *= 1.3;
       if (opts.prefer && opts.prefer[id]) r.score *= 1.6;
       if (opts.exclude === +id) continue;
-      out.push(r);
+      target.push(r);
     }
+    if (!out.length) out = partial;
     out.sort(byScore);
     return out;
   }
   // What a question asks for, when it says so ("…有哪些政策", "what land…"):
   // pages of that collection rank a little higher.
   var INTENTS = [
-    [/政策|扶持|补贴|奖励|优惠|减免|polic|incentive|subsid|grant|tax/, "policies"],
+    [/政策|扶持|补贴|补助|资助|奖励|优惠|减免|polic|incentive|subsid|grant|support|tax/, "policies"],
     [/园区|土地|厂房|用地|载体|选址|park|zone|land|plot|factor|site/, "parks"],
     [/联系|电话|找谁|负责人|contact|phone|call|who/, "officials"]
   ];
