@@ -45,8 +45,8 @@ const MAX_PARTS: usize = 31;
 const TITLE_PART: usize = 0;
 const FIELDS_PART: usize = 1;
 /// Raw size aimed at for one term shard and one document shard.
-const TERM_SHARD_BYTES: usize = 16 * 1024;
-const DOC_SHARD_BYTES: usize = 12 * 1024;
+const TERM_SHARD_BYTES: usize = 8 * 1024;
+const DOC_SHARD_BYTES: usize = 6 * 1024;
 /// Text kept per part and per page for snippets, in characters.
 const PART_TEXT: usize = 200;
 const PAGE_TEXT: usize = 700;

@@ -355,6 +355,23 @@ mod tests {
         );
     }
 
+    /// The table `search.js` is tested against too (`tests/browser/
+    /// tokens.test.mjs`): both sides must give these terms and shards.
+    #[test]
+    fn the_shared_table_matches() {
+        let table: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../tests/search/tokens.json")).unwrap();
+        for case in &table {
+            let text = case["text"].as_str().unwrap();
+            let expected: Vec<String> = serde_json::from_value(case["terms"].clone())
+                .unwrap_or_else(|_| panic!("{text}: no terms in the table"));
+            assert_eq!(query_terms(text), expected, "{text}");
+            let shards: Vec<u32> = expected.iter().map(|t| shard_of(t, 97)).collect();
+            assert_eq!(case["shards97"], serde_json::json!(shards), "{text}");
+            assert_eq!(case["code"], serde_json::json!(code_term(text)), "{text}");
+        }
+    }
+
     #[test]
     fn shards_follow_the_first_character_for_chinese() {
         assert_eq!(shard_of("新型", 97), shard_of("新型显示", 97));

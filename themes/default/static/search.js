@@ -439,7 +439,9 @@
         if (opts.collection) {
           list = list.filter(function (r) { return m.collections[m.kinds.charCodeAt(r.page) - 97] === opts.collection; });
         }
-        var head = list.slice(0, Math.max(20, (opts.limit || 10)));
+        // The texts of the results shown are loaded anyway: the phrase
+        // bonus re-ranks among them, so that a query loads little more.
+        var head = list.slice(0, Math.max(10, (opts.limit || 10)));
         loadDocs(lang, s, head, function () {
           phraseBonus(s, head, a);
           list = head.concat(list.slice(head.length));
@@ -706,7 +708,8 @@
   }
 
   hui.ask = askBox;
-  hui.tokens = queryTerms;
+  // For the tests that hold this tokenizer to the build's.
+  hui.terms = { query: queryTerms, shard: shardOf, code: codeTerm };
 
   var page = d.querySelector(".search-page");
   if (page) searchPage(page);
