@@ -244,7 +244,7 @@ describe('copy button, clicked twice quickly', () => {
   // main.js's done() saves the button's *current* text as the label to come
   // back to; on a second click within 2 s that text is already "copied", so
   // the button ends up saying "copied" for good.
-  test('still goes back to its label afterwards', { todo: 'main.js keeps "copied" as the label after a double click' }, async () => {
+  test('still goes back to its label afterwards', async () => {
     await withPage(browser, withClipboard(), async (page) => {
       await page.clock.install(); // timers run only when the test says
       await page.goto(server.url('/en/card/wang-ming/'));

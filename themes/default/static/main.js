@@ -5,10 +5,13 @@
   d.documentElement.classList.add("js");
   function each(sel, fn, root) { Array.prototype.forEach.call((root || d).querySelectorAll(sel), fn); }
 
+  // The label is kept once: a second tap within two seconds must not make
+  // "copied" the label.
   function done(btn) {
-    var label = btn.textContent;
+    if (!btn.label) btn.label = btn.textContent;
     btn.textContent = btn.getAttribute("data-copied");
-    setTimeout(function () { btn.textContent = label; }, 2000);
+    clearTimeout(btn.timer);
+    btn.timer = setTimeout(function () { btn.textContent = btn.label; }, 2000);
   }
   // The async clipboard needs HTTPS; older in-app browsers only have execCommand.
   function copy(text, btn) {
@@ -90,5 +93,6 @@
       each("li[data-keywords]", function (li) { any = show(li) || any; }, g);
       g.hidden = !any;
     });
+    each(".contact-groups", function (sec) { sec.hidden = !sec.querySelector(".contact-group:not([hidden])"); });
   });
 })();
