@@ -183,8 +183,8 @@ fn sitemap_lists_every_page_with_reciprocal_alternates() {
         .descendants()
         .filter(|n| n.has_tag_name("url"))
         .collect();
-    // 5 entries + home + 4 lists, in 2 languages.
-    assert_eq!(urls.len(), 20);
+    // 5 entries + home + 4 lists + search, in 2 languages.
+    assert_eq!(urls.len(), 22);
     let mut locs = Vec::new();
     for url in &urls {
         let loc = url

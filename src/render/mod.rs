@@ -616,9 +616,10 @@ fn page_context(
             view.root = ctx.urls.path(ctx.lang, Target::Home);
         }
         Page::Search => {
+            // Indexable, with its canonical link (without `?q=`) standing
+            // for every search: the way search engines want result pages.
             view.kind = "search";
             view.title = ctx.t("search_title");
-            view.noindex = true;
             context.insert("search", &ctx.search_view());
         }
     }

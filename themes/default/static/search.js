@@ -565,8 +565,6 @@
     var chips = root.querySelector(".search-chips"), empty = root.querySelector(".search-empty");
     var failed = root.querySelector(".search-failed");
     var more = root.querySelector(".search-more"), limit = 10, collection = "", query = "";
-    root.querySelector(".search-needs-js").hidden = true;
-    form.hidden = false;
 
     function param(name) {
       var m = new RegExp("[?&]" + name + "=([^&#]*)").exec(location.search);
