@@ -257,7 +257,19 @@ pub fn build(lang: &str, docs: &[std::sync::Arc<Indexed>], ui: &serde_json::Valu
             avg[s] += f64::from(*len) / n;
         }
     }
-    let encoded = encode_terms(&pages, &avg, n);
+    // Each stream's weight over its length normalisation, per page: what a
+    // term's count in that stream is multiplied by.
+    let factors: Vec<[f32; STREAMS]> = pages
+        .iter()
+        .map(|p| {
+            std::array::from_fn(|s| {
+                let norm = 1.0 - LENGTH_NORM[s]
+                    + LENGTH_NORM[s] * f64::from(p.lengths[s]) / avg[s].max(1.0);
+                (WEIGHTS[s] / norm) as f32
+            })
+        })
+        .collect();
+    let encoded = encode_terms(&pages, &factors, n);
     let term_bytes: usize = encoded
         .iter()
         .map(|t| t.term.len() + t.postings.len() + 6)
@@ -358,7 +370,7 @@ fn version_of(bodies: &[(String, String)]) -> String {
 }
 
 /// Collects every term's postings from the pages, scores and encodes them.
-fn encode_terms(pages: &[&PageTerms], avg: &[f64; STREAMS], n: f64) -> Vec<EncodedTerm> {
+fn encode_terms(pages: &[&PageTerms], factors: &[[f32; STREAMS]], n: f64) -> Vec<EncodedTerm> {
     let mut encoded: Vec<EncodedTerm> = (0..BUCKETS)
         .into_par_iter()
         .flat_map_iter(|bucket| {
@@ -367,10 +379,16 @@ fn encode_terms(pages: &[&PageTerms], avg: &[f64; STREAMS], n: f64) -> Vec<Encod
             for (id, page) in pages.iter().enumerate() {
                 let id = id as u32;
                 for (key, occ) in page.grams_in(bucket) {
-                    grams.entry(*key).or_default().offer(id, occ, page, avg);
+                    grams
+                        .entry(*key)
+                        .or_default()
+                        .offer(id, occ, &factors[id as usize]);
                 }
                 for (term, occ) in page.texts_in(bucket) {
-                    texts.entry(term).or_default().offer(id, occ, page, avg);
+                    texts
+                        .entry(term)
+                        .or_default()
+                        .offer(id, occ, &factors[id as usize]);
                 }
             }
             let grams = grams.into_iter().map(|(key, best)| (gram_text(key), best));
@@ -401,15 +419,11 @@ struct Best {
 }
 
 impl Best {
-    fn offer(&mut self, page: u32, occ: &Occurrences, terms: &PageTerms, avg: &[f64; STREAMS]) {
+    fn offer(&mut self, page: u32, occ: &Occurrences, factors: &[f32; STREAMS]) {
         use std::cmp::Reverse;
         self.pages += 1;
         // Positive floats order as their bits do.
-        let entry = Reverse((
-            (tf_score(occ, terms, avg) as f32).to_bits(),
-            Reverse(page),
-            occ.parts,
-        ));
+        let entry = Reverse((tf_score(occ, factors).to_bits(), Reverse(page), occ.parts));
         if self.heap.len() < MAX_POSTINGS {
             self.heap.push(entry);
         } else if let Some(mut worst) = self.heap.peek_mut() {
@@ -441,21 +455,19 @@ impl Best {
 
 /// The BM25F part of a term's score in one page that does not depend on
 /// how many pages have the term, with the title and fields bonuses.
-fn tf_score(occ: &Occurrences, terms: &PageTerms, avg: &[f64; STREAMS]) -> f64 {
-    let mut tf = 0.0;
-    for s in 0..STREAMS {
-        if occ.tf[s] > 0 {
-            let norm = 1.0 - LENGTH_NORM[s]
-                + LENGTH_NORM[s] * f64::from(terms.lengths[s]) / avg[s].max(1.0);
-            tf += WEIGHTS[s] * f64::from(occ.tf[s]) / norm;
-        }
-    }
-    let mut score = tf / (K1 + tf);
+fn tf_score(occ: &Occurrences, factors: &[f32; STREAMS]) -> f32 {
+    let tf: f32 = occ
+        .tf
+        .iter()
+        .zip(factors)
+        .map(|(n, factor)| f32::from(*n) * factor)
+        .sum();
+    let mut score = tf / (K1 as f32 + tf);
     if occ.tf[TITLE] > 0 {
-        score += TITLE_BONUS;
+        score += TITLE_BONUS as f32;
     }
     if occ.tf[FIELDS] > 0 {
-        score += FIELDS_BONUS;
+        score += FIELDS_BONUS as f32;
     }
     score
 }
