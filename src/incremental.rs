@@ -37,6 +37,11 @@ pub trait Reuse: Sync {
     fn card(&self, id: EntryId) -> Option<CardAssets>;
     /// Whether the previous copy of a content file is still right.
     fn asset(&self, asset: &Asset) -> bool;
+    /// A language's previous search index, when it was made from the same
+    /// fingerprint (see [`crate::search::fingerprint`]).
+    fn search_index(&self, _lang_index: usize, _print: u64) -> Option<crate::search::Written> {
+        None
+    }
     /// Images already resized, by their bytes.
     fn images(&self) -> Option<&ImageCache> {
         None
@@ -248,6 +253,7 @@ struct Last {
     pages: HashMap<(usize, PageKey), (u64, PageOutcome)>,
     cards: HashMap<String, (u64, CardAssets)>,
     assets: HashMap<String, Stamp>,
+    search: Vec<(u64, crate::search::Written)>,
 }
 
 /// The reuse decisions of one rebuild.
@@ -274,6 +280,11 @@ impl Reuse for Plan<'_> {
 
     fn images(&self) -> Option<&ImageCache> {
         Some(self.images)
+    }
+
+    fn search_index(&self, lang_index: usize, print: u64) -> Option<crate::search::Written> {
+        let (before, written) = self.last.search.get(lang_index)?;
+        (*before == print).then(|| written.clone())
     }
 
     fn asset(&self, asset: &Asset) -> bool {
@@ -359,6 +370,7 @@ impl Session {
             pages: HashMap::new(),
             cards: HashMap::new(),
             assets: HashMap::new(),
+            search: Vec::new(),
         };
         let last = match &self.last {
             Some(last) if same_shape => last,
@@ -409,9 +421,12 @@ impl Session {
             .map(|a| (a.rel.clone(), stamp(&a.source)))
             .collect();
         let mut files = sink.into_files();
-        files.retain(|key, _| {
-            !crate::search::is_stale(key, site.languages(), &rendered.search_files)
-        });
+        let index_files: Vec<String> = rendered
+            .search
+            .iter()
+            .flat_map(|(_, w)| w.files.iter().cloned())
+            .collect();
+        files.retain(|key, _| !crate::search::is_stale(key, site.languages(), &index_files));
         let files = Arc::new(files);
         diags.sort();
         let report = BuildReport {
@@ -426,6 +441,7 @@ impl Session {
             pages,
             cards: card_memo,
             assets,
+            search: rendered.search,
         });
         Rebuilt {
             report,

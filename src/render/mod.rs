@@ -216,11 +216,10 @@ pub struct Rendered {
     pub files: usize,
     /// Pages rendered this time, with what each gave.
     pub outcomes: Vec<((usize, Page), PageOutcome)>,
-    /// Bytes of the search index, per language.
-    pub search_bytes: Vec<usize>,
-    /// The search index's files (output keys): the previous build's others
-    /// are stale.
-    pub search_files: Vec<String>,
+    /// The search index of each language, with the fingerprint it was
+    /// made from: an incremental rebuild keeps it while that is unchanged,
+    /// and drops the previous build's other index files.
+    pub search: Vec<(u64, search::Written)>,
 }
 
 /// Renders every page and file of the site into `sink`, except what `reuse`
@@ -308,9 +307,20 @@ pub fn render_site(
         .iter()
         .map(|lang| search_view::ui_texts(theme.strings.get(lang)))
         .collect();
-    let (index_files, search_bytes) = search::write(site.languages(), &docs, &ui, sink, diags);
+    let prints: Vec<u64> = docs
+        .iter()
+        .zip(&ui)
+        .map(|(docs, ui)| search::fingerprint(docs, ui))
+        .collect();
+    let kept: Vec<Option<search::Written>> = prints
+        .iter()
+        .enumerate()
+        .map(|(lang, print)| reuse.search_index(lang, *print))
+        .collect();
+    let index = search::write(site.languages(), &docs, &ui, &kept, sink, diags);
+    let index_files: usize = index.iter().map(|w| w.files.len()).sum();
 
-    let mut written = jobs.len() + index_files.len();
+    let mut written = jobs.len() + index_files;
     for (name, bytes) in &theme.statics {
         if let Err(e) = sink.write(&Path::new("assets").join(name), bytes) {
             diags.push(write_error(Path::new(name), &e));
@@ -341,8 +351,7 @@ pub fn render_site(
         pages: jobs.len(),
         files: written,
         outcomes,
-        search_bytes,
-        search_files: index_files,
+        search: prints.into_iter().zip(index).collect(),
     }
 }
 

@@ -61,18 +61,25 @@ pub fn write(
     languages: &[String],
     docs: &[Vec<std::sync::Arc<index::Indexed>>],
     ui: &[serde_json::Value],
+    kept: &[Option<Written>],
     sink: &dyn Sink,
     diags: &mut Diagnostics,
-) -> (Vec<String>, Vec<usize>) {
-    let built: Vec<index::IndexFiles> = languages
+) -> Vec<Written> {
+    let built: Vec<Option<index::IndexFiles>> = languages
         .par_iter()
         .zip(docs)
         .zip(ui)
-        .map(|((lang, docs), ui)| index::build(lang, docs, ui))
+        .zip(kept)
+        .map(|(((lang, docs), ui), kept)| kept.is_none().then(|| index::build(lang, docs, ui)))
         .collect();
-    let mut files = Vec::new();
-    for (lang, built) in languages.iter().zip(&built) {
-        let written: Vec<(String, Option<Diagnostic>)> = built
+    let mut written = Vec::new();
+    for ((lang, built), kept) in languages.iter().zip(&built).zip(kept) {
+        let Some(built) = built else {
+            written.extend(kept.clone());
+            continue;
+        };
+        let mut files = Vec::new();
+        let written_now: Vec<(String, Option<Diagnostic>)> = built
             .files
             .par_iter()
             .map(|(name, body)| {
@@ -84,12 +91,35 @@ pub fn write(
                 (crate::output::file_key(&rel), problem)
             })
             .collect();
-        for (key, problem) in written {
+        for (key, problem) in written_now {
             diags.extend(problem);
             files.push(key);
         }
+        written.push(Written {
+            files,
+            bytes: built.bytes,
+        });
     }
-    (files, built.iter().map(|b| b.bytes).collect())
+    written
+}
+
+/// One language's index as written: its files (output keys) and bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Written {
+    pub files: Vec<String>,
+    pub bytes: usize,
+}
+
+/// A fingerprint of what a language's index is made from: its documents
+/// (the same allocations when a rebuild kept their pages) and its texts.
+pub fn fingerprint(docs: &[std::sync::Arc<index::Indexed>], ui: &serde_json::Value) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for doc in docs {
+        std::sync::Arc::as_ptr(doc).hash(&mut hasher);
+    }
+    ui.to_string().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Whether `key` (a path in the output) is a file of an index that
