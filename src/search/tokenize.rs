@@ -99,14 +99,8 @@ fn keeps_s(word: &str) -> bool {
 }
 
 /// Plural to singular, for words of letters only (`batteries` → `battery`,
-/// `taxes` → `tax`, `zones` → `zone`, `parks` → `park`).
-pub fn stem(word: &str) -> String {
-    let mut out = String::new();
-    stem_into(word, &mut out);
-    out
-}
-
-/// [`stem`] into a reused buffer.
+/// `taxes` → `tax`, `zones` → `zone`, `parks` → `park`), into a reused
+/// buffer.
 fn stem_into(word: &str, out: &mut String) {
     out.clear();
     let letters = || {
@@ -257,8 +251,13 @@ pub fn document_terms(text: &str, phrases: bool, buf: &mut Buffers, out: &mut im
 /// The terms `search.js` makes of a query, without its dictionary lookups
 /// (which depend on the index): for tests of the agreement between the two.
 pub fn query_terms(text: &str) -> Vec<String> {
+    terms_of(text, false)
+}
+
+/// Every term of `text` spelt out, dictionary words too with `phrases`.
+fn terms_of(text: &str, phrases: bool) -> Vec<String> {
     let mut terms = Vec::new();
-    scan(text, false, &mut Buffers::default(), &mut |t| {
+    scan(text, phrases, &mut Buffers::default(), &mut |t| {
         terms.push(match t {
             Term::Gram(key) => gram_text(key),
             Term::Word(w) | Term::Phrase(w) => w.to_owned(),
@@ -309,14 +308,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Vec<String> {
-        let mut terms = Vec::new();
-        document_terms(text, true, &mut Buffers::default(), &mut |t| {
-            terms.push(match t {
-                Term::Gram(key) => gram_text(key),
-                Term::Word(w) | Term::Phrase(w) => w.to_owned(),
-            })
-        });
-        terms
+        terms_of(text, true)
     }
 
     #[test]

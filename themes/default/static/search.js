@@ -705,7 +705,6 @@
     return div;
   }
 
-  hui.ask = askBox;
   // For the tests that hold this tokenizer to the build's.
   hui.terms = { query: queryTerms, shard: shardOf, code: codeTerm };
 
