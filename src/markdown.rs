@@ -91,9 +91,6 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
     let mut sections = vec![Section::default()];
 
     for (event, range) in Parser::new_ext(&prepared, options()).into_offset_iter() {
-        if heading.is_none() {
-            collect_text(&event, &mut sections);
-        }
         let event = match event {
             Event::Text(text) => Event::Text(cjk::strip(text)),
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -206,6 +203,10 @@ pub fn render(source: &str, resolve: &dyn Fn(&str) -> String) -> Rendered {
             }
             other => other,
         };
+        // After the event is made safe: raw HTML shown as text is text.
+        if heading.is_none() {
+            collect_text(&event, &mut sections);
+        }
         events.push(event);
     }
     let mut html = String::with_capacity(source.len() * 3 / 2);

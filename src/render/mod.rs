@@ -622,7 +622,7 @@ fn page_context(
             view.noindex = true;
             // Hosts show the 404 page at any address, so its links cannot be
             // relative to where it is.
-            view.root = ctx.urls.path(ctx.lang, Target::Home);
+            view.root = ctx.urls.path(default_lang, Target::Home);
         }
         Page::Search => {
             // Indexable, with its canonical link (without `?q=`) standing

@@ -48,8 +48,9 @@ const FIELDS_PART: usize = 1;
 const TERM_SHARD_BYTES: usize = 8 * 1024;
 const DOC_SHARD_BYTES: usize = 6 * 1024;
 /// Text kept per part and per page for snippets, in characters.
-const PART_TEXT: usize = 200;
-const PAGE_TEXT: usize = 700;
+const PART_TEXT: usize = 320;
+const PAGE_TEXT: usize = 1400;
+const MIN_PART_TEXT: usize = 120;
 
 /// How often a term occurs in one page, per stream, and in which parts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -507,38 +508,31 @@ struct StoredDoc(String, String, usize, Vec<(String, String, String)>);
 impl StoredDoc {
     fn of(doc: &Doc) -> StoredDoc {
         let collection = collection_index(doc.collection);
-        let mut budget = PAGE_TEXT;
-        let mut parts = vec![(
-            String::new(),
-            String::new(),
-            shorten(&doc.head, &mut budget),
-        )];
-        for section in doc.sections.iter().take(MAX_PARTS - 2) {
+        let sections = &doc.sections[..doc.sections.len().min(MAX_PARTS - 2)];
+        // Every part gets its share of the page's text, so that a late
+        // section still has a snippet.
+        let share = (PAGE_TEXT / (sections.len() + 1)).clamp(MIN_PART_TEXT, PART_TEXT);
+        let mut parts = vec![(String::new(), String::new(), shorten(&doc.head, share))];
+        for section in sections {
             parts.push((
                 section.anchor.clone(),
                 section.heading.clone(),
-                shorten(&section.text, &mut budget),
+                shorten(&section.text, share),
             ));
         }
         StoredDoc(doc.url.clone(), doc.title.clone(), collection, parts)
     }
 }
 
-/// The first [`PART_TEXT`] characters of `text`, within what is left of the
-/// page's budget.
-fn shorten(text: &str, budget: &mut usize) -> String {
-    let take = PART_TEXT.min(*budget);
+/// The first `take` characters of `text`, with an ellipsis when it goes on.
+fn shorten(text: &str, take: usize) -> String {
     match text.char_indices().nth(take) {
         Some((cut, _)) => {
-            *budget -= take;
             let mut out = text[..cut].to_owned();
             out.push('…');
             out
         }
-        None => {
-            *budget -= text.chars().count();
-            text.to_owned()
-        }
+        None => text.to_owned(),
     }
 }
 

@@ -194,6 +194,12 @@ export function watch(context, { origin } = {}) {
   });
   context.on('weberror', (err) => problems.push(`uncaught exception: ${err.error().message}`));
   context.on('requestfailed', (req) => {
+    // The browser fetches the page's icon itself, after the load event, and
+    // drops that fetch when the visitor moves on at once (a search sent
+    // with Enter, a link followed): no fault of the site. A missing icon
+    // still shows, as an HTTP 404.
+    if (req.failure()?.errorText === 'net::ERR_ABORTED' && req.resourceType() === 'other'
+      && /favicon/.test(new URL(req.url()).pathname)) return;
     problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`);
   });
   context.on('response', (res) => {

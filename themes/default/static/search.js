@@ -447,19 +447,35 @@
           list = head.concat(list.slice(head.length));
           var shown = list.slice(0, opts.limit || 10);
           loadDocs(lang, s, shown, function () {
-            done({ total: list.length, counts: counts, results: shown.map(function (r) { return result(s, r); }).filter(Boolean), ui: m.ui, order: m.collections });
+            done({ total: list.length, counts: counts, results: shown.map(function (r) { return result(s, r, q); }).filter(Boolean), ui: m.ui, order: m.collections });
           });
         });
       });
     });
   };
 
-  function result(s, r) {
+  function result(s, r, q) {
     var doc = docOf(s, r.page);
     if (!doc) return null;
-    var bit = bestPart(r), part = doc[3][Math.min(bit, doc[3].length - 1)] || ["", "", ""];
-    var text = part[2] || (doc[3][0] && doc[3][0][2]) || "";
-    return { page: r.page, url: doc[0], title: doc[1], collection: s.m.collections[doc[2]], anchor: bit ? part[0] : "", heading: bit ? part[1] : "", text: text };
+    var parts = doc[3], bit = bestPart(r), part = parts[Math.min(bit, parts.length - 1)] || ["", "", ""];
+    return { page: r.page, url: doc[0], title: doc[1], collection: s.m.collections[doc[2]], anchor: bit ? part[0] : "", heading: bit ? part[1] : "", text: snippetText(parts, part, q) };
+  }
+
+  // The text to show: the matching part's, when what is kept of it has the
+  // query's words; else another part that has them; else the first text
+  // the page has. Pages keep only the start of long sections.
+  function snippetText(parts, part, q) {
+    var list = needles(q), i;
+    function has(text) {
+      var lower = text.toLowerCase();
+      for (var k = 0; k < list.length; k++) if (list[k] && lower.indexOf(list[k]) >= 0) return true;
+      return false;
+    }
+    if (part[2] && has(part[2])) return part[2];
+    for (i = 0; i < parts.length; i++) if (parts[i][2] && has(parts[i][2])) return parts[i][2];
+    if (part[2]) return part[2];
+    for (i = 0; i < parts.length; i++) if (parts[i][2]) return parts[i][2];
+    return "";
   }
 
   // ---- Snippets -----------------------------------------------------------
@@ -483,6 +499,8 @@
     return out;
   }
 
+  function inWord(c) { return /[a-z0-9\u00c0-\u024f]/.test(c); }
+
   // Appends "text" to "el" with the needles in <mark>, around the first match,
   // as text nodes only: nothing from the index becomes markup.
   function snippet(el, text, q, size) {
@@ -493,9 +511,14 @@
       var at = lower.indexOf(list[i]), latin = /[a-z0-9]/.test(list[i]);
       while (at >= 0) {
         var end = at + list[i].length;
-        // Latin words match from their start ("land", not "is-land-").
-        if (latin && at > 0 && /[a-z0-9\u00c0-\u024f]/.test(lower.charAt(at - 1))) { at = lower.indexOf(list[i], at + 1); continue; }
-        if (latin) while (end < lower.length && /[a-z0-9\u00c0-\u024f]/.test(lower.charAt(end))) end++;
+        // Latin words match from their start ("land", not "is-land-"), and
+        // only a stem or prefix of four letters or more runs on to the end
+        // of its word ("batter" marks "battery"; "li" does not mark "Liandong").
+        if (latin && ((at > 0 && inWord(lower.charAt(at - 1))) || (list[i].length < 4 && inWord(lower.charAt(end))))) {
+          at = lower.indexOf(list[i], at + 1);
+          continue;
+        }
+        if (latin) while (end < lower.length && inWord(lower.charAt(end))) end++;
         marks.push([at, end]);
         at = lower.indexOf(list[i], end);
       }
