@@ -52,10 +52,11 @@ const PART_TEXT: usize = 320;
 const PAGE_TEXT: usize = 1400;
 const MIN_PART_TEXT: usize = 120;
 
-/// How often a term occurs in one page, per stream, and in which parts.
+/// How often a term occurs in one page, per stream (counted up to 255:
+/// BM25 has long stopped rising by then), and in which parts.
 #[derive(Debug, Clone, Copy, Default)]
 struct Occurrences {
-    tf: [u16; STREAMS],
+    tf: [u8; STREAMS],
     parts: u32,
 }
 
