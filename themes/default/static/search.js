@@ -281,13 +281,14 @@
     return out;
   }
 
-  // Terms of the loaded shard that start with "prefix" (a typed word's
-  // completions), best few by length.
+  // Terms of the loaded shard that start with "prefix": a typed word's
+  // completions (the dozen shortest), or every pair that starts with a
+  // single Chinese character (a surname finds every name).
   function completions(s, prefix) {
     var shard = s.t[shardOf(prefix, s.m.shards)] || {}, out = [];
     for (var t in shard) if (t.length > prefix.length && t.indexOf(prefix) === 0) out.push(t);
-    out.sort(function (a, b) { return a.length - b.length; });
-    return out.slice(0, 12);
+    out.sort(function (a, b) { return a.length - b.length || (a < b ? -1 : 1); });
+    return isCjk(prefix.charCodeAt(0)) ? out : out.slice(0, 12);
   }
 
   function shardsFor(a, m) {
