@@ -17,6 +17,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::postings::encode_postings;
+use super::store::{per_doc_shard, StoredDoc};
 use super::tokenize::{self, code_term, document_terms, gram_text, shard_of, Term};
 use super::Doc;
 
@@ -41,16 +43,11 @@ pub const MAX_POSTINGS: usize = 200;
 /// A page's parts that a posting tells apart, as bits of a mask: the title
 /// (bit 0), the other fields (bit 1), then each section (bit 2 on); later
 /// sections count as the last one.
-const MAX_PARTS: usize = 31;
+pub(super) const MAX_PARTS: usize = 31;
 const TITLE_PART: usize = 0;
 const FIELDS_PART: usize = 1;
-/// Raw size aimed at for one term shard and one document shard.
+/// Raw size aimed at for one term shard.
 const TERM_SHARD_BYTES: usize = 8 * 1024;
-const DOC_SHARD_BYTES: usize = 6 * 1024;
-/// Text kept per part and per page for snippets, in characters.
-const PART_TEXT: usize = 320;
-const PAGE_TEXT: usize = 1400;
-const MIN_PART_TEXT: usize = 120;
 
 /// How often a term occurs in one page, per stream (counted up to 255:
 /// BM25 has long stopped rising by then), and in which parts.
@@ -90,7 +87,7 @@ pub fn prepare(doc: &Doc) -> Indexed {
     Indexed {
         collection: collection_index(doc.collection),
         terms: page_terms(doc),
-        stored: StoredDoc::of(doc),
+        stored: StoredDoc::of(doc, collection_index(doc.collection)),
     }
 }
 
@@ -472,101 +469,4 @@ fn tf_score(occ: &Occurrences, factors: &[f32; STREAMS]) -> f32 {
         score += FIELDS_BONUS as f32;
     }
     score
-}
-
-/// The digits of the posting encoding: a number is written in groups of five
-/// bits, low first; digits from the second half of the alphabet mean "more
-/// groups follow". Every digit is safe in a JSON string and a URL.
-const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
-
-fn push_number(out: &mut String, mut n: u32) {
-    while n >= 32 {
-        out.push(DIGITS[32 + (n & 31) as usize] as char);
-        n >>= 5;
-    }
-    out.push(DIGITS[n as usize] as char);
-}
-
-/// Each posting as three numbers: the page (as the gap from the previous
-/// one), the impact and the parts' bit mask.
-fn encode_postings(postings: Vec<(u32, u32, u32)>) -> String {
-    let mut out = String::with_capacity(postings.len() * 4);
-    let mut last = 0;
-    for (page, impact, parts) in postings {
-        push_number(&mut out, page - last);
-        push_number(&mut out, impact);
-        push_number(&mut out, parts);
-        last = page;
-    }
-    out
-}
-
-/// A page as the browser shows it in results: address, title, collection
-/// and its parts' anchors, headings and texts, shortened for snippets.
-#[derive(Debug, Serialize)]
-struct StoredDoc(String, String, usize, Vec<(String, String, String)>);
-
-impl StoredDoc {
-    fn of(doc: &Doc) -> StoredDoc {
-        let collection = collection_index(doc.collection);
-        let sections = &doc.sections[..doc.sections.len().min(MAX_PARTS - 2)];
-        // Every part gets its share of the page's text, so that a late
-        // section still has a snippet.
-        let share = (PAGE_TEXT / (sections.len() + 1)).clamp(MIN_PART_TEXT, PART_TEXT);
-        let mut parts = vec![(String::new(), String::new(), shorten(&doc.head, share))];
-        for section in sections {
-            parts.push((
-                section.anchor.clone(),
-                section.heading.clone(),
-                shorten(&section.text, share),
-            ));
-        }
-        StoredDoc(doc.url.clone(), doc.title.clone(), collection, parts)
-    }
-}
-
-/// The first `take` characters of `text`, with an ellipsis when it goes on.
-fn shorten(text: &str, take: usize) -> String {
-    match text.char_indices().nth(take) {
-        Some((cut, _)) => {
-            let mut out = text[..cut].to_owned();
-            out.push('…');
-            out
-        }
-        None => text.to_owned(),
-    }
-}
-
-/// Pages per document shard, so that a shard is about [`DOC_SHARD_BYTES`].
-fn per_doc_shard(docs: &[&StoredDoc]) -> usize {
-    if docs.is_empty() {
-        return 1;
-    }
-    let total: usize = docs
-        .iter()
-        .map(|d| {
-            d.0.len()
-                + d.1.len()
-                + d.3
-                    .iter()
-                    .map(|p| p.0.len() + p.1.len() + p.2.len() + 8)
-                    .sum::<usize>()
-        })
-        .sum();
-    let average = total / docs.len();
-    (DOC_SHARD_BYTES / average.max(1)).clamp(1, 64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_round_trip_through_the_digit_encoding() {
-        let mut s = String::new();
-        for n in [0, 1, 31, 32, 1000, 1 << 30] {
-            push_number(&mut s, n);
-        }
-        assert_eq!(s.len(), 1 + 1 + 1 + 2 + 2 + 7);
-    }
 }

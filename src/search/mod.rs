@@ -8,9 +8,12 @@
 //! search works from `file://`, in WeChat's browser and on any host.
 //!
 //! [`tokenize`] holds the rules that the build and the browser share;
-//! [`index`] scores and shards.
+//! [`index`] scores and shards; `postings` writes the postings as text and
+//! `store` keeps what results show of each page.
 
 pub mod index;
+mod postings;
+mod store;
 pub mod tokenize;
 
 pub use index::{prepare, Indexed};
@@ -55,8 +58,9 @@ pub struct Doc {
 
 /// Writes the index of every language; `docs[i]` are the documents of the
 /// site's `i`-th language, in a stable order, and `ui[i]` the texts the
-/// search script shows in it. Returns the files written and
-/// their total size per language.
+/// search script shows in it; `kept[i]` is the previous build's index of
+/// that language when it can stay (then nothing is made for it). Returns
+/// what each language's index is.
 pub fn write(
     languages: &[String],
     docs: &[Vec<std::sync::Arc<index::Indexed>>],
