@@ -532,6 +532,9 @@
       else merged.push([marks[i][0], marks[i][1]]);
     }
     var from = merged.length ? Math.max(0, merged[0][0] - Math.floor(size / 4)) : 0;
+    // Start at a word, not inside one ("…uring hosted" → "…hosted").
+    var space = text.slice(from, merged.length ? merged[0][0] : from + 20).search(/\s/);
+    if (from > 0 && inWord(lower.charAt(from - 1)) && space >= 0) from += space + 1;
     var to = Math.min(text.length, from + size);
     if (from > 0) el.appendChild(d.createTextNode("…"));
     var pos = from;
