@@ -61,15 +61,8 @@ struct Occurrences {
 /// postings of different terms are gathered in parallel.
 const BUCKETS: usize = 64;
 
-fn gram_bucket(key: u64) -> usize {
+fn bucket_of(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
-}
-
-fn text_bucket(term: &str) -> usize {
-    use std::hash::{BuildHasher, Hasher};
-    let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(term.as_bytes());
-    (h.finish() % BUCKETS as u64) as usize
 }
 
 /// A page ready for the index: its terms counted and its text shortened,
@@ -96,13 +89,16 @@ fn collection_index(c: crate::content::schema::Collection) -> usize {
 }
 
 /// One page's terms, sorted by bucket (`*_starts[b]` is where bucket `b`
-/// begins), and its stream lengths. Compact: a large site holds millions.
+/// begins), and its stream lengths. Compact, as a large site holds
+/// millions: a word is a hash of its text, which the page keeps once in
+/// `text` (`start..end`), so that counting a word allocates nothing.
 #[derive(Debug)]
 struct PageTerms {
     grams: Vec<(u64, Occurrences)>,
-    texts: Vec<(Box<str>, Occurrences)>,
+    words: Vec<(u64, Occurrences, u32, u32)>,
+    text: Box<str>,
     gram_starts: Box<[u32]>,
-    text_starts: Box<[u32]>,
+    word_starts: Box<[u32]>,
     lengths: [u32; STREAMS],
 }
 
@@ -110,9 +106,18 @@ impl PageTerms {
     fn grams_in(&self, bucket: usize) -> &[(u64, Occurrences)] {
         &self.grams[self.gram_starts[bucket] as usize..self.gram_starts[bucket + 1] as usize]
     }
-    fn texts_in(&self, bucket: usize) -> &[(Box<str>, Occurrences)] {
-        &self.texts[self.text_starts[bucket] as usize..self.text_starts[bucket + 1] as usize]
+    fn words_in(&self, bucket: usize) -> &[(u64, Occurrences, u32, u32)] {
+        &self.words[self.word_starts[bucket] as usize..self.word_starts[bucket + 1] as usize]
     }
+}
+
+/// The key of a word (or phrase, or code): a 64-bit hash of its text with
+/// the top bit set, which no bigram key has.
+fn word_key(word: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(word.as_bytes());
+    h.finish() | 1 << 63
 }
 
 /// What counting a page's terms needs, kept per thread: the maps keep their
@@ -121,11 +126,29 @@ impl PageTerms {
 struct Scratch {
     buffers: tokenize::Buffers,
     grams: FxHashMap<u64, Occurrences>,
-    texts: FxHashMap<Box<str>, Occurrences>,
+    words: FxHashMap<u64, (Occurrences, u32, u32)>,
+    text: String,
 }
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// The counts of the word `w` in `words`, its text added to `text` the
+/// first time.
+fn word_entry<'a>(
+    words: &'a mut FxHashMap<u64, (Occurrences, u32, u32)>,
+    text: &mut String,
+    w: &str,
+) -> &'a mut Occurrences {
+    &mut words
+        .entry(word_key(w))
+        .or_insert_with(|| {
+            let start = text.len() as u32;
+            text.push_str(w);
+            (Occurrences::default(), start, text.len() as u32)
+        })
+        .0
 }
 
 fn page_terms(doc: &Doc) -> PageTerms {
@@ -133,27 +156,25 @@ fn page_terms(doc: &Doc) -> PageTerms {
         let Scratch {
             buffers,
             grams,
-            texts,
+            words,
+            text,
         } = scratch;
+        text.clear();
         let mut lengths = [0; STREAMS];
-        let mut add = |text: &str, stream: usize, part: usize| {
+        let mut add = |source: &str, stream: usize, part: usize| {
             let bit = 1u32 << part.min(MAX_PARTS - 1);
             let phrases = stream != BODY;
-            document_terms(text, phrases, buffers, &mut |term| {
+            document_terms(source, phrases, buffers, &mut |term| {
                 let occ = match term {
                     Term::Gram(key) => {
                         lengths[stream] += 1;
                         grams.entry(key).or_default()
                     }
-                    Term::Word(w) | Term::Phrase(w) => {
-                        if matches!(term, Term::Word(_)) {
-                            lengths[stream] += 1;
-                        }
-                        match texts.get_mut(w) {
-                            Some(occ) => occ,
-                            None => texts.entry(w.into()).or_default(),
-                        }
+                    Term::Word(w) => {
+                        lengths[stream] += 1;
+                        word_entry(words, text, w)
                     }
+                    Term::Phrase(w) => word_entry(words, text, w),
                 };
                 occ.tf[stream] = occ.tf[stream].saturating_add(1);
                 occ.parts |= bit;
@@ -173,30 +194,36 @@ fn page_terms(doc: &Doc) -> PageTerms {
             // A code of one or two CJK characters is a bigram already.
             let is_gram = term.chars().count() <= 2 && term.chars().all(tokenize::is_cjk);
             if !term.is_empty() && !is_gram {
-                let occ = texts.entry(term.into()).or_default();
+                let occ = word_entry(words, text, &term);
                 occ.tf[FIELDS] = occ.tf[FIELDS].saturating_add(1);
                 occ.parts |= 1 << FIELDS_PART;
             }
         }
-        let (grams, gram_starts) = by_bucket(grams.drain(), |k| gram_bucket(*k));
-        let (texts, text_starts) = by_bucket(texts.drain(), |t| text_bucket(t));
+        let (grams, gram_starts) = by_bucket(grams.drain(), |(k, _)| *k);
+        let (words, word_starts) = by_bucket(
+            words
+                .drain()
+                .map(|(k, (occ, start, end))| (k, occ, start, end)),
+            |(k, ..)| *k,
+        );
         PageTerms {
             grams,
-            texts,
+            words,
+            text: text.as_str().into(),
             gram_starts,
-            text_starts,
+            word_starts,
             lengths,
         }
     })
 }
 
-/// The items in bucket order (a counting sort: each bucket's hash is
-/// computed once) and where each bucket starts.
-fn by_bucket<K>(
-    items: impl ExactSizeIterator<Item = (K, Occurrences)>,
-    bucket: impl Fn(&K) -> usize,
-) -> (Vec<(K, Occurrences)>, Box<[u32]>) {
-    let tagged: Vec<(usize, (K, Occurrences))> = items.map(|i| (bucket(&i.0), i)).collect();
+/// The items in bucket order (a counting sort: each bucket is computed
+/// once) and where each bucket starts.
+fn by_bucket<T>(
+    items: impl ExactSizeIterator<Item = T>,
+    key: impl Fn(&T) -> u64,
+) -> (Vec<T>, Box<[u32]>) {
+    let tagged: Vec<(usize, T)> = items.map(|i| (bucket_of(key(&i)), i)).collect();
     let mut starts = vec![0u32; BUCKETS + 1];
     for (b, _) in &tagged {
         starts[b + 1] += 1;
@@ -204,7 +231,7 @@ fn by_bucket<K>(
     for b in 0..BUCKETS {
         starts[b + 1] += starts[b];
     }
-    let mut slots: Vec<Option<(K, Occurrences)>> = (0..tagged.len()).map(|_| None).collect();
+    let mut slots: Vec<Option<T>> = (0..tagged.len()).map(|_| None).collect();
     let mut next = starts.clone();
     for (b, item) in tagged {
         slots[next[b] as usize] = Some(item);
@@ -374,28 +401,29 @@ fn encode_terms(pages: &[&PageTerms], factors: &[[f32; STREAMS]], n: f64) -> Vec
         .into_par_iter()
         .flat_map_iter(|bucket| {
             let mut grams: FxHashMap<u64, Best> = FxHashMap::default();
-            let mut texts: FxHashMap<&str, Best> = FxHashMap::default();
+            let mut words: FxHashMap<u64, (Best, &str)> = FxHashMap::default();
             for (id, page) in pages.iter().enumerate() {
+                let factors = &factors[id];
                 let id = id as u32;
                 for (key, occ) in page.grams_in(bucket) {
-                    grams
-                        .entry(*key)
-                        .or_default()
-                        .offer(id, occ, &factors[id as usize]);
+                    grams.entry(*key).or_default().offer(id, occ, factors);
                 }
-                for (term, occ) in page.texts_in(bucket) {
-                    texts
-                        .entry(term)
-                        .or_default()
-                        .offer(id, occ, &factors[id as usize]);
+                for (key, occ, start, end) in page.words_in(bucket) {
+                    words
+                        .entry(*key)
+                        .or_insert_with(|| {
+                            (Best::default(), &page.text[*start as usize..*end as usize])
+                        })
+                        .0
+                        .offer(id, occ, factors);
                 }
             }
             let grams = grams.into_iter().map(|(key, best)| (gram_text(key), best));
-            let texts = texts
-                .into_iter()
-                .map(|(term, best)| (term.to_owned(), best));
+            let words = words
+                .into_values()
+                .map(|(best, term)| (term.to_owned(), best));
             grams
-                .chain(texts)
+                .chain(words)
                 .map(|(term, best)| EncodedTerm {
                     term,
                     postings: encode_postings(best.impacts(n)),
