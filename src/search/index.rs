@@ -435,45 +435,37 @@ fn encode_terms(pages: &[&PageTerms], factors: &[[f32; STREAMS]], n: f64) -> Vec
     encoded
 }
 
-/// A term's best postings so far (at most [`MAX_POSTINGS`], by score, the
-/// lower page first on a tie) and how many pages have it. Kept as a heap
-/// whose top is the posting to drop next, so that a term on every page of
-/// a large site never holds all of them.
+/// A term's postings in one bucket's pass: `(score bits, page, parts)`.
+/// Positive floats order as their bits do.
 #[derive(Default)]
 struct Best {
-    pages: u32,
-    heap: std::collections::BinaryHeap<std::cmp::Reverse<(u32, std::cmp::Reverse<u32>, u32)>>,
+    postings: Vec<(u32, u32, u32)>,
 }
 
 impl Best {
     fn offer(&mut self, page: u32, occ: &Occurrences, factors: &[f32; STREAMS]) {
-        use std::cmp::Reverse;
-        self.pages += 1;
-        // Positive floats order as their bits do.
-        let entry = Reverse((tf_score(occ, factors).to_bits(), Reverse(page), occ.parts));
-        if self.heap.len() < MAX_POSTINGS {
-            self.heap.push(entry);
-        } else if let Some(mut worst) = self.heap.peek_mut() {
-            if entry.0 .0 > worst.0 .0 {
-                *worst = entry;
-            }
-        }
+        self.postings
+            .push((tf_score(occ, factors).to_bits(), page, occ.parts));
     }
 
-    /// `(page, impact, parts)` in page order; the impact is the score times
-    /// the term's idf, which needs all pages counted.
-    fn impacts(self, n: f64) -> Vec<(u32, u32, u32)> {
-        let df = f64::from(self.pages);
+    /// The best [`MAX_POSTINGS`] (by score, the lower page first on a tie)
+    /// as `(page, impact, parts)` in page order; the impact is the score
+    /// times the term's idf, which needs all pages counted.
+    fn impacts(mut self, n: f64) -> Vec<(u32, u32, u32)> {
+        let df = self.postings.len() as f64;
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+        if self.postings.len() > MAX_POSTINGS {
+            self.postings
+                .select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.postings.truncate(MAX_POSTINGS);
+        }
         let mut out: Vec<(u32, u32, u32)> = self
-            .heap
+            .postings
             .into_iter()
-            .map(
-                |std::cmp::Reverse((bits, std::cmp::Reverse(page), parts))| {
-                    let score = f64::from(f32::from_bits(bits));
-                    (page, (score * idf * SCALE).round().max(1.0) as u32, parts)
-                },
-            )
+            .map(|(bits, page, parts)| {
+                let score = f64::from(f32::from_bits(bits));
+                (page, (score * idf * SCALE).round().max(1.0) as u32, parts)
+            })
             .collect();
         out.sort_unstable_by_key(|p| p.0);
         out
