@@ -385,14 +385,21 @@ fn term_object(terms: &[&EncodedTerm]) -> String {
 /// A short hash of the shards' contents: their folder, so that a browser
 /// never mixes shards of two builds.
 fn version_of(bodies: &[(String, String)]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for (name, body) in bodies {
-        for b in name.bytes().chain(body.bytes()) {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    use std::hash::{BuildHasher, Hasher};
+    let hashes: Vec<u64> = bodies
+        .par_iter()
+        .map(|(name, body)| {
+            let mut h = rustc_hash::FxBuildHasher.build_hasher();
+            h.write(name.as_bytes());
+            h.write(body.as_bytes());
+            h.finish()
+        })
+        .collect();
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    for hash in hashes {
+        h.write_u64(hash);
     }
-    format!("{:08x}", hash as u32)
+    format!("{:08x}", h.finish() as u32)
 }
 
 /// Collects every term's postings from the pages, scores and encodes them.
