@@ -8,6 +8,11 @@ use serde::Serialize;
 /// line separators that old JavaScript parsers reject.
 pub fn script_safe(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).expect("plain data always serialises");
+    // The search index writes tens of megabytes of text that rarely holds
+    // any of these: check before copying.
+    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        return json;
+    }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
         match c {
