@@ -256,13 +256,14 @@ pub fn render_site(
         diags.push(missing_base_url(site));
     }
     let mut fresh = Vec::new();
-    let mut kept_docs = std::collections::HashMap::new();
+    // Every page's search document, kept or made now.
+    let mut docs = std::collections::HashMap::new();
     for &(lang_index, page) in &jobs {
         match reuse.page(lang_index, page) {
             Some(kept) => {
                 diags.extend(kept.problems);
                 if let Some(doc) = kept.doc {
-                    kept_docs.insert((lang_index, page), doc);
+                    docs.insert((lang_index, page), doc);
                 }
             }
             None => fresh.push((lang_index, page)),
@@ -290,35 +291,13 @@ pub fn render_site(
             .flat_map(|(_, o)| o.problems.iter().cloned()),
     );
 
-    let mut docs: Vec<Vec<Arc<Indexed>>> = vec![Vec::new(); site.languages().len()];
-    let fresh_docs = outcomes
-        .iter()
-        .filter_map(|(key, o)| o.doc.as_ref().map(|d| (*key, d)));
-    let mut by_page: std::collections::HashMap<(usize, Page), &Arc<Indexed>> =
-        kept_docs.iter().map(|(k, d)| (*k, d)).collect();
-    by_page.extend(fresh_docs);
-    for key in &jobs {
-        if let Some(doc) = by_page.get(key) {
-            docs[key.0].push(Arc::clone(doc));
-        }
-    }
-    let ui: Vec<serde_json::Value> = site
-        .languages()
-        .iter()
-        .map(|lang| search_view::ui_texts(theme.strings.get(lang)))
-        .collect();
-    let prints: Vec<u64> = docs
-        .iter()
-        .zip(&ui)
-        .map(|(docs, ui)| search::fingerprint(docs, ui))
-        .collect();
-    let kept: Vec<Option<search::Written>> = prints
-        .iter()
-        .enumerate()
-        .map(|(lang, print)| reuse.search_index(lang, *print))
-        .collect();
-    let index = search::write(site.languages(), &docs, &ui, &kept, sink, diags);
-    let index_files: usize = index.iter().map(|w| w.files.len()).sum();
+    docs.extend(
+        outcomes
+            .iter()
+            .filter_map(|(key, o)| o.doc.as_ref().map(|d| (*key, Arc::clone(d)))),
+    );
+    let index = write_index(site, theme, &jobs, &docs, reuse, sink, diags);
+    let index_files: usize = index.iter().map(|(_, w)| w.files.len()).sum();
 
     let mut written = jobs.len() + index_files;
     for (name, bytes) in &theme.statics {
@@ -351,8 +330,44 @@ pub fn render_site(
         pages: jobs.len(),
         files: written,
         outcomes,
-        search: prints.into_iter().zip(index).collect(),
+        search: index,
     }
+}
+
+/// Writes each language's search index from its pages' documents, in page
+/// order, unless `reuse` still has it; returns it with its fingerprint.
+fn write_index(
+    site: &Site,
+    theme: &Theme,
+    jobs: &[(usize, Page)],
+    docs: &std::collections::HashMap<(usize, Page), Arc<Indexed>>,
+    reuse: &dyn Reuse,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) -> Vec<(u64, search::Written)> {
+    let mut by_lang: Vec<Vec<Arc<Indexed>>> = vec![Vec::new(); site.languages().len()];
+    for key in jobs {
+        if let Some(doc) = docs.get(key) {
+            by_lang[key.0].push(Arc::clone(doc));
+        }
+    }
+    let ui: Vec<serde_json::Value> = site
+        .languages()
+        .iter()
+        .map(|lang| search_view::ui_texts(theme.strings.get(lang)))
+        .collect();
+    let prints: Vec<u64> = by_lang
+        .iter()
+        .zip(&ui)
+        .map(|(docs, ui)| search::fingerprint(docs, ui))
+        .collect();
+    let kept: Vec<Option<search::Written>> = prints
+        .iter()
+        .enumerate()
+        .map(|(lang, print)| reuse.search_index(lang, *print))
+        .collect();
+    let written = search::write(site.languages(), &by_lang, &ui, &kept, sink, diags);
+    prints.into_iter().zip(written).collect()
 }
 
 /// Without `base_url` the site still works, but everything that needs an

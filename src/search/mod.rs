@@ -139,7 +139,11 @@ pub fn is_stale(key: &str, languages: &[String], written: &[String]) -> bool {
 }
 
 /// Starts loading the Chinese dictionary on another thread, so that it is
-/// ready when rendering starts indexing.
+/// ready when rendering starts indexing. Once per process: `hui serve`
+/// rebuilds with the dictionary it has.
 pub fn warm_up() {
-    std::thread::spawn(tokenize::warm_up);
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        std::thread::spawn(tokenize::warm_up);
+    });
 }
