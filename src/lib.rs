@@ -27,6 +27,7 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod theme;
+pub mod timings;
 pub mod urls;
 pub mod yaml;
 
@@ -95,7 +96,6 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         Err(d) => return fail(d),
     };
     let (mut report, _) = build_into(options, &staging);
-    let timings = Timings::from_env();
     report.output = output;
     if !report.succeeded() {
         staging.discard();
@@ -106,7 +106,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         report.pages = 0;
         report.files = 0;
     }
-    timings.mark("swap into place");
+    timings::mark("swap into place");
     report.elapsed = start.elapsed();
     report
 }
@@ -131,18 +131,18 @@ pub fn build_into(
             elapsed: start.elapsed(),
         }
     };
-    let timings = Timings::from_env();
+    timings::start();
     search::warm_up();
     let Some((site, theme)) = prepare(options, None, &mut diags) else {
         return (report(diags, 0, 0), None);
     };
-    timings.mark("load, link, theme");
+    timings::mark("load, link, theme");
     if diags.has_errors() {
         return (report(diags, 0, 0), Some(site));
     }
     let today = options.today.unwrap_or_else(build_date);
     let (cards, rendered) = write_site(&site, &theme, today, &incremental::Fresh, sink, &mut diags);
-    timings.mark("cards and pages");
+    timings::mark("index, assets, sitemap");
     let files = rendered.files + cards.files;
     (report(diags, rendered.pages, files), Some(site))
 }
@@ -159,6 +159,7 @@ pub(crate) fn write_site(
 ) -> (card::Cards, render::Rendered) {
     let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
     let cards = card::build(site, theme, &urls, reuse, sink, diags);
+    timings::mark("cards");
     let rendered = render::render_site(
         site,
         theme,
@@ -170,29 +171,6 @@ pub(crate) fn write_site(
         diags,
     );
     (cards, rendered)
-}
-
-/// Phase times on stderr when `HUI_TIMINGS` is set, for contributors
-/// chasing a slow build.
-struct Timings {
-    start: Option<Instant>,
-}
-
-impl Timings {
-    fn from_env() -> Timings {
-        Timings {
-            start: std::env::var_os("HUI_TIMINGS").map(|_| Instant::now()),
-        }
-    }
-
-    fn mark(&self, phase: &str) {
-        if let Some(start) = self.start {
-            eprintln!(
-                "[{:>7.1} ms] {phase}",
-                start.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-    }
 }
 
 /// Loads and links the content and loads the theme: everything before

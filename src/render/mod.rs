@@ -269,7 +269,7 @@ pub fn render_site(
             None => fresh.push((lang_index, page)),
         }
     }
-    let outcomes: Vec<((usize, Page), PageOutcome)> = fresh
+    let rendered: Vec<((usize, Page), PageOutcome, Option<Doc>)> = fresh
         .par_iter()
         .map(|&(lang_index, page)| {
             let ctx = Ctx {
@@ -282,15 +282,27 @@ pub fn render_site(
                 cards,
                 shared: &shared[lang_index],
             };
-            ((lang_index, page), render_page(&ctx, page, sink))
+            let (outcome, doc) = render_page(&ctx, page, sink);
+            ((lang_index, page), outcome, doc)
         })
         .collect();
+    crate::timings::mark("pages");
+    // Terms are counted in a pass of their own rather than as each page
+    // renders: interleaved with templating, the counting maps fall out of
+    // the cache and the same work takes half again as long.
+    let outcomes: Vec<((usize, Page), PageOutcome)> = rendered
+        .into_par_iter()
+        .map(|(key, mut outcome, doc)| {
+            outcome.doc = doc.map(|d| Arc::new(search::prepare(&d)));
+            (key, outcome)
+        })
+        .collect();
+    crate::timings::mark("search terms");
     diags.extend(
         outcomes
             .iter()
             .flat_map(|(_, o)| o.problems.iter().cloned()),
     );
-
     docs.extend(
         outcomes
             .iter()
@@ -298,6 +310,7 @@ pub fn render_site(
     );
     let index = write_index(site, theme, &jobs, &docs, reuse, sink, diags);
     let index_files: usize = index.iter().map(|(_, w)| w.files.len()).sum();
+    crate::timings::mark("search index");
 
     let mut written = jobs.len() + index_files;
     for (name, bytes) in &theme.statics {
@@ -419,7 +432,9 @@ fn template_for(site: &Site, page: Page) -> &'static str {
     }
 }
 
-fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> PageOutcome {
+/// Renders and writes one page; returns what to report and, for a
+/// searchable page, its search document.
+fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> (PageOutcome, Option<Doc>) {
     let mut problems = Vec::new();
     let mut doc = None;
     let context = page_context(ctx, page, &mut problems, &mut doc);
@@ -434,10 +449,13 @@ fn render_page(ctx: &Ctx, page: Page, sink: &dyn Sink) -> PageOutcome {
         }
         Err(err) => problems.push(crate::theme::template_error(&err, &ctx.theme.sources)),
     }
-    PageOutcome {
-        problems,
-        doc: doc.map(|d| Arc::new(search::prepare(&d))),
-    }
+    (
+        PageOutcome {
+            problems,
+            doc: None,
+        },
+        doc,
+    )
 }
 
 /// Drops the trailing whitespace and runs of blank lines that template tags

@@ -57,14 +57,6 @@ struct Occurrences {
     parts: u32,
 }
 
-/// Terms are partitioned by hash into this many buckets, so that the
-/// postings of different terms are gathered in parallel.
-const BUCKETS: usize = 64;
-
-fn bucket_of(key: u64) -> usize {
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize
-}
-
 /// A page ready for the index: its terms counted and its text shortened,
 /// made where the page renders (in parallel, and kept with the page when a
 /// rebuild keeps it, so that an edit re-reads only what changed).
@@ -88,8 +80,7 @@ fn collection_index(c: crate::content::schema::Collection) -> usize {
     super::COLLECTIONS.iter().position(|x| *x == c).unwrap_or(0)
 }
 
-/// One page's terms, sorted by bucket (`*_starts[b]` is where bucket `b`
-/// begins), and its stream lengths. Compact, as a large site holds
+/// One page's terms and its stream lengths. Compact, as a large site holds
 /// millions: a word is a hash of its text, which the page keeps once in
 /// `text` (`start..end`), so that counting a word allocates nothing.
 #[derive(Debug)]
@@ -97,18 +88,7 @@ struct PageTerms {
     grams: Vec<(u64, Occurrences)>,
     words: Vec<(u64, Occurrences, u32, u32)>,
     text: Box<str>,
-    gram_starts: Box<[u32]>,
-    word_starts: Box<[u32]>,
     lengths: [u32; STREAMS],
-}
-
-impl PageTerms {
-    fn grams_in(&self, bucket: usize) -> &[(u64, Occurrences)] {
-        &self.grams[self.gram_starts[bucket] as usize..self.gram_starts[bucket + 1] as usize]
-    }
-    fn words_in(&self, bucket: usize) -> &[(u64, Occurrences, u32, u32)] {
-        &self.words[self.word_starts[bucket] as usize..self.word_starts[bucket + 1] as usize]
-    }
 }
 
 /// The key of a word (or phrase, or code): a 64-bit hash of its text with
@@ -199,48 +179,16 @@ fn page_terms(doc: &Doc) -> PageTerms {
                 occ.parts |= 1 << FIELDS_PART;
             }
         }
-        let (grams, gram_starts) = by_bucket(grams.drain(), |(k, _)| *k);
-        let (words, word_starts) = by_bucket(
-            words
-                .drain()
-                .map(|(k, (occ, start, end))| (k, occ, start, end)),
-            |(k, ..)| *k,
-        );
         PageTerms {
-            grams,
-            words,
+            grams: grams.drain().collect(),
+            words: words
+                .drain()
+                .map(|(k, (occ, start, end))| (k, occ, start, end))
+                .collect(),
             text: text.as_str().into(),
-            gram_starts,
-            word_starts,
             lengths,
         }
     })
-}
-
-/// The items in bucket order (a counting sort: each bucket is computed
-/// once) and where each bucket starts.
-fn by_bucket<T>(
-    items: impl ExactSizeIterator<Item = T>,
-    key: impl Fn(&T) -> u64,
-) -> (Vec<T>, Box<[u32]>) {
-    let tagged: Vec<(usize, T)> = items.map(|i| (bucket_of(key(&i)), i)).collect();
-    let mut starts = vec![0u32; BUCKETS + 1];
-    for (b, _) in &tagged {
-        starts[b + 1] += 1;
-    }
-    for b in 0..BUCKETS {
-        starts[b + 1] += starts[b];
-    }
-    let mut slots: Vec<Option<T>> = (0..tagged.len()).map(|_| None).collect();
-    let mut next = starts.clone();
-    for (b, item) in tagged {
-        slots[next[b] as usize] = Some(item);
-        next[b] += 1;
-    }
-    (
-        slots.into_iter().flatten().collect(),
-        starts.into_boxed_slice(),
-    )
 }
 
 /// One term's postings, encoded, ready for its shard.
@@ -403,69 +351,138 @@ fn version_of(bodies: &[(String, String)]) -> String {
 }
 
 /// Collects every term's postings from the pages, scores and encodes them.
+/// The pages are split into one run per thread; each run gathers its terms'
+/// best postings as it goes, and the runs are then joined term by term.
 fn encode_terms(pages: &[&PageTerms], factors: &[[f32; STREAMS]], n: f64) -> Vec<EncodedTerm> {
-    let mut encoded: Vec<EncodedTerm> = (0..BUCKETS)
+    let run = pages.len().div_ceil(rayon::current_num_threads()).max(1);
+    let gathered = pages
+        .par_chunks(run)
+        .enumerate()
+        .map(|(i, chunk)| gather(chunk, i * run, factors))
+        .reduce(Gathered::default, Gathered::join);
+    let grams = gathered
+        .grams
         .into_par_iter()
-        .flat_map_iter(|bucket| {
-            let mut grams: FxHashMap<u64, Best> = FxHashMap::default();
-            let mut words: FxHashMap<u64, (Best, &str)> = FxHashMap::default();
-            for (id, page) in pages.iter().enumerate() {
-                let factors = &factors[id];
-                let id = id as u32;
-                for (key, occ) in page.grams_in(bucket) {
-                    grams.entry(*key).or_default().offer(id, occ, factors);
-                }
-                for (key, occ, start, end) in page.words_in(bucket) {
-                    words
-                        .entry(*key)
-                        .or_insert_with(|| {
-                            (Best::default(), &page.text[*start as usize..*end as usize])
-                        })
-                        .0
-                        .offer(id, occ, factors);
-                }
-            }
-            let grams = grams.into_iter().map(|(key, best)| (gram_text(key), best));
-            let words = words
-                .into_values()
-                .map(|(best, term)| (term.to_owned(), best));
-            grams
-                .chain(words)
-                .map(|(term, best)| EncodedTerm {
-                    term,
-                    postings: encode_postings(best.impacts(n)),
-                })
-                .collect::<Vec<_>>()
+        .map(|(key, best)| (gram_text(key), best));
+    let words = gathered
+        .words
+        .into_par_iter()
+        .map(|(_, (best, term))| (term.to_owned(), best));
+    let mut encoded: Vec<EncodedTerm> = grams
+        .chain(words)
+        .map(|(term, best)| EncodedTerm {
+            term,
+            postings: encode_postings(best.impacts(n)),
         })
         .collect();
-    encoded.sort_unstable_by(|a, b| a.term.cmp(&b.term));
+    encoded.par_sort_unstable_by(|a, b| a.term.cmp(&b.term));
     encoded
 }
 
-/// A term's postings in one bucket's pass: `(score bits, page, parts)`.
-/// Positive floats order as their bits do.
+/// The best postings of every term in a run of pages.
+#[derive(Default)]
+struct Gathered<'a> {
+    grams: FxHashMap<u64, Best>,
+    words: FxHashMap<u64, (Best, &'a str)>,
+}
+
+impl<'a> Gathered<'a> {
+    fn join(mut self, other: Gathered<'a>) -> Gathered<'a> {
+        for (key, best) in other.grams {
+            self.grams.entry(key).or_default().join(best);
+        }
+        for (key, (best, term)) in other.words {
+            self.words
+                .entry(key)
+                .or_insert_with(|| (Best::default(), term))
+                .0
+                .join(best);
+        }
+        self
+    }
+}
+
+/// Gathers the postings of `pages`, the first of which is page `first`.
+fn gather<'a>(pages: &[&'a PageTerms], first: usize, factors: &[[f32; STREAMS]]) -> Gathered<'a> {
+    let mut gathered = Gathered::default();
+    for (i, page) in pages.iter().enumerate() {
+        let id = first + i;
+        let factors = &factors[id];
+        let id = id as u32;
+        for (key, occ) in &page.grams {
+            gathered
+                .grams
+                .entry(*key)
+                .or_default()
+                .offer(id, occ, factors);
+        }
+        for (key, occ, start, end) in &page.words {
+            gathered
+                .words
+                .entry(*key)
+                .or_insert_with(|| (Best::default(), &page.text[*start as usize..*end as usize]))
+                .0
+                .offer(id, occ, factors);
+        }
+    }
+    gathered
+}
+
+/// A term's best postings so far, `(score bits, page, parts)`, and how many
+/// pages have it. Positive floats order as their bits do. Pages are offered
+/// in increasing order, so a page that only ties the worst one kept loses
+/// (the lower page wins a tie).
 #[derive(Default)]
 struct Best {
+    pages: u32,
     postings: Vec<(u32, u32, u32)>,
+    /// The score a page must beat once [`MAX_POSTINGS`] are kept.
+    floor: Option<u32>,
+}
+
+/// Postings a term holds before it drops all but its best.
+const GATHERED: usize = MAX_POSTINGS * 3 / 2;
+
+fn best_first(a: &(u32, u32, u32), b: &(u32, u32, u32)) -> std::cmp::Ordering {
+    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
 impl Best {
     fn offer(&mut self, page: u32, occ: &Occurrences, factors: &[f32; STREAMS]) {
-        self.postings
-            .push((tf_score(occ, factors).to_bits(), page, occ.parts));
+        self.pages += 1;
+        let bits = tf_score(occ, factors).to_bits();
+        if self.floor.is_some_and(|floor| bits <= floor) {
+            return;
+        }
+        self.postings.push((bits, page, occ.parts));
+        if self.postings.len() >= GATHERED {
+            self.keep_best();
+        }
+    }
+
+    fn keep_best(&mut self) {
+        if self.postings.len() > MAX_POSTINGS {
+            self.postings
+                .select_nth_unstable_by(MAX_POSTINGS - 1, best_first);
+            self.postings.truncate(MAX_POSTINGS);
+            self.floor = self.postings.iter().map(|p| p.0).min();
+        }
+    }
+
+    /// Adds the postings of a later run of pages.
+    fn join(&mut self, later: Best) {
+        self.pages += later.pages;
+        self.postings.extend(later.postings);
+        self.keep_best();
     }
 
     /// The best [`MAX_POSTINGS`] (by score, the lower page first on a tie)
     /// as `(page, impact, parts)` in page order; the impact is the score
     /// times the term's idf, which needs all pages counted.
     fn impacts(mut self, n: f64) -> Vec<(u32, u32, u32)> {
-        let df = self.postings.len() as f64;
+        let df = f64::from(self.pages);
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        if self.postings.len() > MAX_POSTINGS {
-            self.postings
-                .select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.postings.truncate(MAX_POSTINGS);
-        }
+        self.keep_best();
         let mut out: Vec<(u32, u32, u32)> = self
             .postings
             .into_iter()

@@ -146,9 +146,7 @@ fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)
     // Most English text is ASCII: read its bytes in place instead of
     // copying out normalised characters first.
     if text.is_ascii() {
-        let bytes = text.as_bytes();
-        let at = |i: usize| char::from(bytes[i].to_ascii_lowercase());
-        return scan_chars(bytes.len(), at, phrases, word, stem, run, out);
+        return scan_ascii(text, word, stem, out);
     }
     chars.clear();
     chars.reserve(text.len());
@@ -157,6 +155,49 @@ fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)
     }
     let at = |i: usize| chars[i];
     scan_chars(chars.len(), at, phrases, word, stem, run, out);
+}
+
+/// [`scan`] of ASCII text. Most words are a run of letters and digits
+/// ended by a space or punctuation that cannot join two words: those are
+/// handed over as they stand (lower-cased only when they need it), and only
+/// a word that meets `.` `,` `'` or `-` goes the general way.
+fn scan_ascii(text: &str, word: &mut String, stem: &mut String, out: &mut impl FnMut(Term)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut upper = false;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            upper |= bytes[i].is_ascii_uppercase();
+            i += 1;
+        }
+        let joins = i + 1 < bytes.len()
+            && matches!(bytes[i], b'.' | b',' | b'\'' | b'-')
+            && bytes[i + 1].is_ascii_alphanumeric();
+        if joins {
+            // The general rules decide; they read the word from its start.
+            let rest = &bytes[start..];
+            let at = |j: usize| char::from(rest[j].to_ascii_lowercase());
+            let mut taken = 0;
+            scan_word(rest.len(), &at, &mut taken, word);
+            i = start + taken;
+            word_terms(word, stem, out);
+            continue;
+        }
+        let found = &text[start..i];
+        if upper {
+            word.clear();
+            word.push_str(found);
+            word.make_ascii_lowercase();
+            word_terms(word, stem, out);
+        } else {
+            word_terms(found, stem, out);
+        }
+    }
 }
 
 /// [`scan`] over `len` normalised characters, the `i`-th being `at(i)`.
@@ -169,7 +210,6 @@ fn scan_chars(
     run: &mut String,
     out: &mut impl FnMut(Term),
 ) {
-    let get = |i: usize| (i < len).then(|| at(i));
     let mut i = 0;
     while i < len {
         let c = at(i);
@@ -195,36 +235,47 @@ fn scan_chars(
                 }
             }
         } else if is_word_char(c) {
-            word.clear();
-            while i < len {
-                let c = at(i);
-                let next = get(i + 1);
-                if is_word_char(c) {
-                    word.push(c);
-                } else if matches!(c, '.' | ',')
-                    && word.ends_with(|p: char| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())
-                {
-                    if c == '.' {
-                        word.push('.');
-                    }
-                } else if matches!(c, '\'' | '’') && next.is_some_and(is_word_char) {
-                    // `investor's` → `investor`; `don't` → `dont`.
-                    if next == Some('s') && !get(i + 2).is_some_and(is_word_char) {
-                        i += 2;
-                        break;
-                    }
-                } else if matches!(c, '-' | '‐' | '‑') && next.is_some_and(is_word_char) {
-                    word.push('-');
-                } else {
-                    break;
-                }
-                i += 1;
-            }
+            scan_word(len, &at, &mut i, word);
             word_terms(word, stem, out);
         } else {
             i += 1;
         }
+    }
+}
+
+/// Reads the word that starts at `*i` into `word` and moves `*i` past it:
+/// letters and digits, with a dot or comma between digits, an apostrophe
+/// inside the word and hyphens between its parts.
+fn scan_word(len: usize, at: &impl Fn(usize) -> char, i: &mut usize, word: &mut String) {
+    let get = |i: usize| (i < len).then(|| at(i));
+    word.clear();
+    while *i < len {
+        let c = at(*i);
+        if is_word_char(c) {
+            word.push(c);
+            *i += 1;
+            continue;
+        }
+        let next = get(*i + 1);
+        if matches!(c, '.' | ',')
+            && word.ends_with(|p: char| p.is_ascii_digit())
+            && next.is_some_and(|n| n.is_ascii_digit())
+        {
+            if c == '.' {
+                word.push('.');
+            }
+        } else if matches!(c, '\'' | '’') && next.is_some_and(is_word_char) {
+            // `investor's` → `investor`; `don't` → `dont`.
+            if next == Some('s') && !get(*i + 2).is_some_and(is_word_char) {
+                *i += 2;
+                break;
+            }
+        } else if matches!(c, '-' | '‐' | '‑') && next.is_some_and(is_word_char) {
+            word.push('-');
+        } else {
+            break;
+        }
+        *i += 1;
     }
 }
 
