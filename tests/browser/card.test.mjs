@@ -69,6 +69,14 @@ async function labelled(locator, label) {
   return locator;
 }
 
+/** Clicks the button labelled `label` and waits until it says `copied`. */
+async function clickUntilCopied(locator, label, copied) {
+  const button = await labelled(locator, label);
+  await button.click();
+  await waitForText(button, copied);
+  return button;
+}
+
 const cards = [
   {
     lang: 'Chinese', path: '/card/wang-ming/', name: '王明',
@@ -117,9 +125,7 @@ for (const card of cards) {
         await page.clock.install(); // timers run only when the test says
         await page.goto(server.url(card.path));
         await clearClipboard(page);
-        const share = await labelled(shareButton(page), card.share);
-        await share.click();
-        await waitForText(share, card.copied);
+        const share = await clickUntilCopied(shareButton(page), card.share, card.copied);
         assert.equal(await readClipboard(page), cardLink(card));
         // The label comes back after two seconds, so the button can be used
         // again. The page's clock is fake, so the test need not wait them out.
@@ -145,9 +151,7 @@ for (const card of cards) {
         await page.clock.install(); // timers run only when the test says
         await page.goto(server.url(card.path));
         await clearClipboard(page);
-        const copy = await labelled(copyIdButton(page), card.copy);
-        await copy.click();
-        await waitForText(copy, card.copied);
+        const copy = await clickUntilCopied(copyIdButton(page), card.copy, card.copied);
         assert.equal(await readClipboard(page), WECHAT_ID);
         await page.clock.runFor(2000);
         await waitForText(copy, card.copy);
@@ -158,9 +162,7 @@ for (const card of cards) {
       await withPage(browser, withClipboard(), async (page) => {
         await page.goto(server.url(card.path));
         await clearClipboard(page);
-        const copy = await labelled(copyLinkButton(page), card.copyLink);
-        await copy.click();
-        await waitForText(copy, card.copied);
+        const copy = await clickUntilCopied(copyLinkButton(page), card.copyLink, card.copied);
         assert.equal(await readClipboard(page), cardLink(card));
       });
     });
@@ -177,9 +179,7 @@ for (const card of cards) {
 
         await page.goto(new URL(card.path, origin).href);
         assert.equal(await page.evaluate(() => window.isSecureContext), false, 'the page should be insecure');
-        const copy = await labelled(copyIdButton(page), card.copy);
-        await copy.click();
-        await waitForText(copy, card.copied);
+        const copy = await clickUntilCopied(copyIdButton(page), card.copy, card.copied);
         assert.equal(await readClipboard(reader), WECHAT_ID);
       });
     });
@@ -206,9 +206,7 @@ for (const card of cards) {
       await withPage(browser, options, async (page) => {
         await page.goto(server.url(card.path));
         await clearClipboard(page);
-        const share = await labelled(shareButton(page), card.share);
-        await share.click();
-        await waitForText(share, card.copied);
+        const share = await clickUntilCopied(shareButton(page), card.share, card.copied);
         assert.equal(await readClipboard(page), cardLink(card));
         assert.deepEqual(await page.evaluate(() => window.__shared), []);
       });
