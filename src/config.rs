@@ -266,6 +266,16 @@ pub struct RawConfig {
     pub organization: Localized,
     #[serde(default)]
     pub contact: Option<Contact>,
+    #[serde(default)]
+    pub icp: Option<String>,
+    #[serde(default)]
+    pub police_filing: Option<String>,
+    #[serde(default)]
+    pub site_code: Option<String>,
+    #[serde(default)]
+    pub sponsor: Localized,
+    #[serde(default)]
+    pub operator: Localized,
 }
 
 impl RawConfig {
@@ -277,7 +287,72 @@ impl RawConfig {
         "theme",
         "organization",
         "contact",
+        "icp",
+        "police_filing",
+        "site_code",
+        "sponsor",
+        "operator",
     ];
+}
+
+/// What a website in mainland China must show at its foot: its ICP filing
+/// (ICP 备案号), its public-security filing (公安机关备案号) and, for a
+/// government site, its site code (政府网站标识码) and the units that run it
+/// (主办单位, 承办单位). Each is optional: not every host needs them.
+#[derive(Debug, Clone, Default)]
+pub struct Filing {
+    pub icp: Option<String>,
+    pub police_filing: Option<String>,
+    pub site_code: Option<String>,
+    pub sponsor: Localized,
+    pub operator: Localized,
+}
+
+/// Where a visitor checks an ICP number: the MIIT's filing site.
+pub const ICP_SITE: &str = "https://beian.miit.gov.cn/";
+
+/// The abbreviations that begin an ICP number, one per provincial region
+/// (`蜀` for Sichuan, `京` for Beijing…).
+const ICP_REGIONS: &str = "京津沪渝冀豫云滇辽黑湘皖鲁新苏浙赣鄂桂甘陇晋蒙陕吉闽贵黔粤青藏川蜀宁琼";
+
+/// Whether `s` has the shape of an ICP number: a region, `ICP备`, six to ten
+/// digits, `号`, and optionally `-` and the site's number
+/// (`蜀ICP备12345678号`, `京ICP备2023012345号-2`).
+pub fn is_icp_number(s: &str) -> bool {
+    let mut chars = s.chars();
+    let Some(region) = chars.next() else {
+        return false;
+    };
+    let Some(rest) = chars.as_str().strip_prefix("ICP备") else {
+        return false;
+    };
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let Some(tail) = rest[digits..].strip_prefix('号') else {
+        return false;
+    };
+    let site_number = match tail.strip_prefix('-') {
+        Some(n) => !n.is_empty() && n.len() <= 3 && n.chars().all(|c| c.is_ascii_digit()),
+        None => tail.is_empty(),
+    };
+    ICP_REGIONS.contains(region) && (6..=10).contains(&digits) && site_number
+}
+
+/// The public-security filing's 14-digit record number
+/// (`川公网安备51070302000123号` → `51070302000123`), when it has one: the
+/// filing site's query link needs it.
+pub fn police_record_number(s: &str) -> Option<String> {
+    let rest = s.split_once("公网安备")?.1;
+    let digits: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = digits.strip_suffix('号')?;
+    (digits.len() == 14 && digits.chars().all(|c| c.is_ascii_digit())).then(|| digits.to_owned())
+}
+
+/// The public-security filing site, on the query of a record number.
+pub fn police_filing_url(number: Option<&str>) -> String {
+    match number {
+        Some(n) => format!("https://beian.mps.gov.cn/#/query/webSearch?code={n}"),
+        None => "https://beian.mps.gov.cn/".to_owned(),
+    }
 }
 
 /// Validated site settings.
@@ -291,10 +366,48 @@ pub struct SiteConfig {
     pub theme: String,
     pub organization: Localized,
     pub contact: Contact,
+    pub filing: Filing,
 }
 
 impl SiteConfig {
     pub fn default_language(&self) -> &str {
         &self.languages[0]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn icp_numbers() {
+        for good in [
+            "蜀ICP备12345678号",
+            "京ICP备2023012345号-2",
+            "粤ICP备052468号",
+        ] {
+            assert!(is_icp_number(good), "{good}");
+        }
+        for bad in [
+            "ICP备12345678号",
+            "蜀ICP12345678号",
+            "蜀ICP备12345678",
+            "蜀ICP备123号",
+            "蜀ICP备12345678号-",
+            "XICP备12345678号",
+            "蜀ICP备12345678号 ",
+        ] {
+            assert!(!is_icp_number(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn police_numbers() {
+        assert_eq!(
+            police_record_number("川公网安备 51070302000123号").as_deref(),
+            Some("51070302000123")
+        );
+        assert_eq!(police_record_number("川公网安备5107号"), None);
+        assert_eq!(police_record_number("51070302000123"), None);
     }
 }

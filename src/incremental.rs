@@ -341,6 +341,7 @@ impl Session {
                     pages: 0,
                     files: 0,
                     elapsed: start.elapsed(),
+                    ..crate::BuildReport::empty()
                 },
                 files: None,
                 rendered: 0,
@@ -384,7 +385,9 @@ impl Session {
             prints: &prints,
             page_prints,
         };
-        let (cards, rendered) = crate::write_site(&site, &theme, today, &plan, &sink, &mut diags);
+        let urls = crate::site_urls(&site, false);
+        let (cards, rendered) =
+            crate::write_site(&site, &theme, &urls, today, &plan, &sink, &mut diags);
         if diags.has_errors() {
             return failed(diags);
         }
@@ -435,6 +438,7 @@ impl Session {
             pages: rendered.pages,
             files: rendered.files + cards.files,
             elapsed: start.elapsed(),
+            ..crate::BuildReport::empty()
         };
         self.last = Some(Last {
             files: Arc::clone(&files),

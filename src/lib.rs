@@ -17,6 +17,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod hosting;
 pub mod incremental;
 pub mod js;
 pub mod link;
@@ -50,6 +51,10 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// The build date; from `SOURCE_DATE_EPOCH` or the clock when `None`.
     pub today: Option<jiff::civil::Date>,
+    /// Writes the offline copy (links that name `index.html`, for
+    /// `file://`) into `root/offline` unless `output` says otherwise, and
+    /// packs it as one zip beside it.
+    pub offline: bool,
 }
 
 /// The result of a build: what was written and every problem found.
@@ -60,9 +65,28 @@ pub struct BuildReport {
     pub pages: usize,
     pub files: usize,
     pub elapsed: Duration,
+    /// Files written beside the output folder: the nginx configuration, or
+    /// the offline copy's zip.
+    pub beside: Vec<PathBuf>,
+    /// What the build adds for its host: the nginx server block (made when
+    /// the site could be rendered, written only with the output).
+    host_config: Option<String>,
 }
 
 impl BuildReport {
+    /// A report of nothing built yet.
+    pub fn empty() -> BuildReport {
+        BuildReport {
+            diagnostics: Diagnostics::new(),
+            output: PathBuf::new(),
+            pages: 0,
+            files: 0,
+            elapsed: Duration::ZERO,
+            beside: Vec::new(),
+            host_config: None,
+        }
+    }
+
     pub fn succeeded(&self) -> bool {
         !self.diagnostics.has_errors()
     }
@@ -76,7 +100,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
     let output = options
         .output
         .clone()
-        .unwrap_or_else(|| root.join("public"));
+        .unwrap_or_else(|| root.join(if options.offline { "offline" } else { "public" }));
     let fail = |d: Diagnostic| {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(d);
@@ -86,6 +110,8 @@ pub fn build(options: &BuildOptions) -> BuildReport {
             pages: 0,
             files: 0,
             elapsed: start.elapsed(),
+            beside: Vec::new(),
+            host_config: None,
         }
     };
     if let Err(d) = output::check_target(root, &output) {
@@ -95,7 +121,7 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         Ok(s) => s,
         Err(d) => return fail(d),
     };
-    let (mut report, _) = build_into(options, &staging);
+    let (mut report, site) = build_into(options, &staging);
     report.output = output;
     if !report.succeeded() {
         staging.discard();
@@ -105,10 +131,48 @@ pub fn build(options: &BuildOptions) -> BuildReport {
         report.diagnostics.push(d);
         report.pages = 0;
         report.files = 0;
+    } else {
+        timings::mark("swap into place");
+        write_beside(&mut report, site.as_ref(), options);
     }
-    timings::mark("swap into place");
+    timings::mark("beside the output");
     report.elapsed = start.elapsed();
     report
+}
+
+/// After the output is in place: the nginx configuration beside it, or for
+/// the offline copy, its zip.
+fn write_beside(report: &mut BuildReport, site: Option<&link::Site>, options: &BuildOptions) {
+    let output = report.output.clone();
+    let result = if options.offline {
+        let name = offline_name(site, &options.root);
+        let zip = output.with_file_name(format!("{name}-offline.zip"));
+        output::zip_folder(&output, &zip).map(|()| zip)
+    } else if let Some(conf) = report.host_config.take() {
+        let path = hosting::nginx_path(&output);
+        output::write_atomically(&path, conf.as_bytes()).map(|()| path)
+    } else {
+        return;
+    };
+    match result {
+        Ok(path) => report.beside.push(path),
+        Err(d) => report.diagnostics.push(d),
+    }
+}
+
+/// The offline zip's name: the host of `base_url`
+/// (`invest.example.gov.cn-offline.zip`), else the site's folder.
+fn offline_name(site: Option<&link::Site>, root: &Path) -> String {
+    let host = site
+        .and_then(|s| s.config.base_url.as_ref())
+        .and_then(|b| b.origin.split("://").nth(1))
+        .map(|h| h.replace(':', "-"));
+    host.unwrap_or_else(|| {
+        std::path::absolute(root)
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "site".to_owned())
+    })
 }
 
 /// Loads, links and renders the site into `sink`. Returns the report and,
@@ -129,6 +193,8 @@ pub fn build_into(
             pages,
             files,
             elapsed: start.elapsed(),
+            beside: Vec::new(),
+            host_config: None,
         }
     };
     timings::start();
@@ -141,10 +207,38 @@ pub fn build_into(
         return (report(diags, 0, 0), Some(site));
     }
     let today = options.today.unwrap_or_else(build_date);
-    let (cards, rendered) = write_site(&site, &theme, today, &incremental::Fresh, sink, &mut diags);
+    let urls = site_urls(&site, options.offline);
+    let (cards, rendered) = write_site(
+        &site,
+        &theme,
+        &urls,
+        today,
+        &incremental::Fresh,
+        sink,
+        &mut diags,
+    );
     timings::mark("index, assets, sitemap");
     let files = rendered.files + cards.files;
-    (report(diags, rendered.pages, files), Some(site))
+    let mut built = report(diags, rendered.pages, files);
+    if !options.offline {
+        let output = options
+            .output
+            .clone()
+            .unwrap_or_else(|| options.root.join("public"));
+        let output = std::path::absolute(&output).unwrap_or(output);
+        built.host_config = Some(hosting::nginx_conf(&site, &theme, &urls, &output));
+    }
+    (built, Some(site))
+}
+
+/// The URLs of a site: its own, or the offline copy's.
+pub(crate) fn site_urls(site: &link::Site, offline: bool) -> urls::Urls {
+    let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
+    if offline {
+        urls.offline()
+    } else {
+        urls
+    }
 }
 
 /// Writes the card files and the pages of a prepared site into `sink`,
@@ -152,18 +246,18 @@ pub fn build_into(
 pub(crate) fn write_site(
     site: &link::Site,
     theme: &theme::Theme,
+    urls: &urls::Urls,
     today: jiff::civil::Date,
     reuse: &dyn incremental::Reuse,
     sink: &dyn output::Sink,
     diags: &mut Diagnostics,
 ) -> (card::Cards, render::Rendered) {
-    let urls = urls::Urls::new(site.config.base_url.clone(), site.config.default_language());
-    let cards = card::build(site, theme, &urls, reuse, sink, diags);
+    let cards = card::build(site, theme, urls, reuse, sink, diags);
     timings::mark("cards");
     let rendered = render::render_site(
         site,
         theme,
-        &urls,
+        urls,
         render::RenderOptions { today },
         &cards,
         reuse,

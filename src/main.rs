@@ -37,17 +37,22 @@ struct SiteArgs {
 enum Command {
     /// Build the site from content/ into public/
     #[command(
-        after_help = "Examples:\n  hui build\n  hui build --root my-site --base-url https://invest.example.gov.cn/guide/\n\nExit status: 0 when the site was built, 1 when the content has errors (the previous output is left as it was), 2 for bad arguments."
+        after_help = "Examples:\n  hui build\n  hui build --root my-site --base-url https://invest.example.gov.cn/guide/\n  hui build --offline   # offline/ and <host>-offline.zip, for a tablet or USB stick at a fair\n\nBeside the output, hui build also writes <output>.nginx.conf (a server block for nginx; not served).\n\nExit status: 0 when the site was built, 1 when the content has errors (the previous output is left as it was), 2 for bad arguments."
     )]
     Build {
         #[command(flatten)]
         site: SiteArgs,
-        /// Where to write the site [default: DIR/public]
+        /// Where to write the site [default: DIR/public, or DIR/offline with --offline]
         #[arg(long, short, value_name = "DIR")]
         output: Option<PathBuf>,
         /// The address the site is published at; overrides base_url in site.yaml
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Write the offline copy instead: links that name index.html, so it
+        /// opens from disk (file://) with search, into DIR/offline, packed as
+        /// <host>-offline.zip beside it
+        #[arg(long)]
+        offline: bool,
         /// Print only errors and warnings
         #[arg(long, short)]
         quiet: bool,
@@ -135,6 +140,7 @@ fn main() -> ExitCode {
             site,
             output,
             base_url,
+            offline,
             quiet,
         } => {
             let options = hui::BuildOptions {
@@ -143,6 +149,7 @@ fn main() -> ExitCode {
                 base_url,
                 drafts: site.drafts,
                 today: None,
+                offline,
             };
             let report = hui::build(&options);
             print_report(&report, quiet)
@@ -281,6 +288,9 @@ fn print_report(report: &hui::BuildReport, quiet: bool) -> ExitCode {
                 String::new()
             }
         );
+        for path in &report.beside {
+            eprintln!("Wrote {}", hui::shown_path(path));
+        }
     }
     ExitCode::SUCCESS
 }

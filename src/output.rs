@@ -46,6 +46,91 @@ impl MemorySink {
     }
 }
 
+/// Writes `bytes` to `path` through a temporary file beside it, so that the
+/// file is either the old one or the new one, never half of each.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    let tmp = temp_beside(path);
+    fs::write(&tmp, bytes)
+        .and_then(|()| fs::rename(&tmp, path))
+        .map_err(|e| {
+            let _ = fs::remove_file(&tmp);
+            cannot_write(path, &e)
+        })
+}
+
+fn temp_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.hui-tmp"))
+}
+
+fn cannot_write(path: &Path, e: &dyn std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        crate::shown_path(path),
+        format!("cannot write the file: {e}"),
+    )
+    .hint("check that the folder exists, is writable and its disk is not full")
+}
+
+/// Packs every file under `dir` into the zip `dest`, at its top level (the
+/// home page's `index.html` is the start file). Files are compressed in
+/// parallel, in batches that each make a small archive; the batches are then
+/// joined without compressing again. Entries are in path order with a fixed
+/// date, so the same site gives the same zip.
+pub fn zip_folder(dir: &Path, dest: &Path) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    use std::io::{Cursor, Write};
+    use zip::write::SimpleFileOptions;
+
+    let mut files: Vec<(String, PathBuf)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            Some((file_key(rel), e.path().to_path_buf()))
+        })
+        .collect();
+    files.sort();
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(6))
+        .last_modified_time(zip::DateTime::default());
+    let batches: Vec<Vec<u8>> = files
+        .par_chunks(128)
+        .map(|batch| -> Result<Vec<u8>, Diagnostic> {
+            let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            for (name, path) in batch {
+                let bytes = fs::read(path).map_err(|e| cannot_write(dest, &e))?;
+                zip.start_file(name.as_str(), options)
+                    .and_then(|()| zip.write_all(&bytes).map_err(Into::into))
+                    .map_err(|e| cannot_write(dest, &e))?;
+            }
+            zip.finish()
+                .map(Cursor::into_inner)
+                .map_err(|e| cannot_write(dest, &e))
+        })
+        .collect::<Result<_, _>>()?;
+    let tmp = temp_beside(dest);
+    let joined = (|| -> zip::result::ZipResult<()> {
+        let file = fs::File::create(&tmp)?;
+        let mut zip = zip::ZipWriter::new(io::BufWriter::new(file));
+        for batch in batches {
+            zip.merge_archive(zip::ZipArchive::new(Cursor::new(batch))?)?;
+        }
+        zip.finish()?.flush()?;
+        Ok(())
+    })();
+    joined
+        .map_err(|e| cannot_write(dest, &e))
+        .and_then(|()| fs::rename(&tmp, dest).map_err(|e| cannot_write(dest, &e)))
+        .inspect_err(|_| {
+            let _ = fs::remove_file(&tmp);
+        })
+}
+
 /// The key of a file in [`Files`]: its path with `/` separators.
 pub fn file_key(rel: &Path) -> String {
     rel.components()

@@ -1005,7 +1005,7 @@ fn ensure_gitignore(dir: &Path) -> Result<Option<PathBuf>, Diagnostic> {
     Ok(Some(path))
 }
 
-const GITIGNORE: &str = "# hui build writes the site here; it is rebuilt from content/.\npublic/\n";
+const GITIGNORE: &str = "# hui build writes the site here (and its nginx block beside it); it is rebuilt from content/.\npublic/\npublic.nginx.conf\n# hui build --offline: the copy for file:// and its zip.\noffline/\n*-offline.zip\n";
 
 /// The sample site's settings, in both languages, every setting explained.
 const SITE_YAML: &str = r##"# 站点设置。以 # 开头的行是注释；要启用某项设置，删掉它行首的“# ”。
@@ -1033,6 +1033,14 @@ contact:
   email: invest@example.gov.cn
   address: {zh: 示例省示例市示例路1号, en: "1 Example Road, Example City"}
   hours: {zh: 工作日 9:00–17:30, en: "Weekdays 9:00–17:30"}
+# 备案与主办信息，显示在每页底部（中国大陆政府网站须展示）。没有的项可以不写。
+# Filing numbers and the units that run the site, shown at the foot of every page
+# (mainland government sites must show them). Leave out what you do not have.
+# sponsor: {zh: 示例区人民政府, en: "People's Government of Example District"}   # 主办单位
+# operator: {zh: 示例区投资促进局, en: Investment Promotion Bureau of Example District}   # 承办单位
+# site_code: "0000000000"                 # 政府网站标识码 / government website code
+# icp: 蜀ICP备12345678号                   # ICP 备案号, linked to beian.miit.gov.cn
+# police_filing: 川公网安备51000002000000号   # 公安机关备案号, linked to beian.mps.gov.cn
 "##;
 
 #[cfg(test)]

@@ -55,6 +55,13 @@ pub struct Theme {
     pub tera: Tera,
     /// Files copied to `assets/`: name → bytes.
     pub statics: BTreeMap<String, Vec<u8>>,
+    /// Name → the name it is published under: styles, scripts and the icon
+    /// carry a hash of their contents (`base.3fa2c1d0.css`), so hosts can
+    /// cache them for a year and a new theme is still fetched at once.
+    /// Query strings would not do: some CDNs and object-storage caches
+    /// ignore them. Other files (images a style sheet names) keep their
+    /// names, so that the style sheet's `url(…)` still finds them.
+    pub published: BTreeMap<String, String>,
     /// UI strings per site language, complete (missing keys filled in).
     pub strings: BTreeMap<String, Strings>,
     /// Template name → where it came from, for messages.
@@ -63,7 +70,33 @@ pub struct Theme {
     pub fingerprint: u64,
 }
 
+/// How many hex digits of the content hash a fingerprinted name carries.
+pub const FINGERPRINT_DIGITS: usize = 10;
+
+/// `base.css` → `base.3fa2c1d04e.css` for the kinds of file pages link to;
+/// any other name stays as it is.
+fn published_name(name: &str, bytes: &[u8]) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let Some((stem, ext)) = name.rsplit_once('.') else {
+        return name.to_owned();
+    };
+    if !matches!(ext, "css" | "js" | "svg" | "ico") || stem.contains('/') {
+        return name.to_owned();
+    }
+    let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(bytes);
+    let hash = format!("{:016x}", h.finish());
+    format!("{stem}.{}.{ext}", &hash[..FINGERPRINT_DIGITS])
+}
+
 impl Theme {
+    /// The site path of a theme file, fingerprinted when it is one of those
+    /// (`assets/base.3fa2c1d04e.css`).
+    pub fn asset_path(&self, name: &str) -> String {
+        let published = self.published.get(name).map_or(name, String::as_str);
+        format!("assets/{published}")
+    }
+
     pub fn display_path(&self, template: &str) -> PathBuf {
         self.sources
             .get(template)
@@ -160,8 +193,13 @@ pub fn load(
         return None;
     }
     let strings = load_strings(languages, string_files, diags);
+    let published = statics
+        .iter()
+        .map(|(name, bytes)| (name.clone(), published_name(name, bytes)))
+        .collect();
     Some(Theme {
         tera,
+        published,
         statics,
         strings,
         sources,

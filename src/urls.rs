@@ -1,9 +1,12 @@
 //! Every URL the site links to is built here, and nowhere else.
 //!
-//! Pages link to each other with root-relative paths that keep the base path
-//! of `base_url` (`/guide/en/parks/east-zone/`); canonical links, hreflang,
-//! the sitemap and previews use absolute URLs when `base_url` is set. A later
-//! relative-URL mode (for `file://`) only has to change this module.
+//! Pages link to each other relative to where they are (`../../en/parks/`),
+//! so a built `public/` works at any path of any host without a rebuild,
+//! and the offline copy (whose links also name `index.html`) works from
+//! `file://`. Canonical links, hreflang, the sitemap, previews, QR codes and
+//! vCards use absolute URLs when `base_url` is set: those leave the site.
+//! Site paths with the base path (`/guide/en/parks/east-zone/`) remain for
+//! the one page a host shows at any address, 404.html, and for `hui check`.
 
 use std::path::PathBuf;
 
@@ -37,6 +40,9 @@ pub struct Urls {
     /// `/` or `/guide/`.
     base_path: String,
     default_lang: String,
+    /// Links to folders name their `index.html`: for the offline copy, since
+    /// `file://` shows no folder's index page.
+    offline: bool,
 }
 
 impl Urls {
@@ -48,7 +54,20 @@ impl Urls {
             base,
             base_path,
             default_lang: default_lang.to_owned(),
+            offline: false,
         }
+    }
+
+    /// The same URLs with links that name each folder's `index.html`.
+    pub fn offline(self) -> Urls {
+        Urls {
+            offline: true,
+            ..self
+        }
+    }
+
+    pub fn is_offline(&self) -> bool {
+        self.offline
     }
 
     pub fn has_base_url(&self) -> bool {
@@ -94,7 +113,61 @@ impl Urls {
         }
     }
 
-    /// The link to a target, as used in `href`: `/guide/en/parks/east-zone/`.
+    /// The link to a target from a page whose way to the root is `root`
+    /// (see [`Urls::to_root`]): `../../en/parks/east-zone/`.
+    pub fn link(&self, root: &str, lang: &str, target: Target) -> String {
+        let mut out = String::with_capacity(root.len() + 48);
+        out.push_str(root);
+        self.push_relative(&mut out, lang, target);
+        self.finish_link(out)
+    }
+
+    /// The part of a link after the way to the root, for values shared by
+    /// every page of a language (templates write `{{ page.root }}` first):
+    /// `en/parks/`, or `en/parks/index.html` offline.
+    pub fn link_tail(&self, lang: &str, target: Target) -> String {
+        let mut out = String::with_capacity(48);
+        self.push_relative(&mut out, lang, target);
+        if self.offline && (out.is_empty() || out.ends_with('/')) {
+            out.push_str("index.html");
+        }
+        out
+    }
+
+    /// Offline, a link to a folder names its index page; a link to the
+    /// page itself (`""`) is `./`.
+    fn finish_link(&self, mut out: String) -> String {
+        if self.offline && (out.is_empty() || out.ends_with('/')) {
+            out.push_str("index.html");
+        } else if out.is_empty() {
+            out.push_str("./");
+        }
+        out
+    }
+
+    /// Turns a site path with the base path (`/guide/parks/#map`, as
+    /// [`Urls::resolve_body_link`] gives) into a link from a page whose way
+    /// to the root is `root`. Other links are left alone.
+    pub fn relative(&self, root: &str, rooted: &str) -> String {
+        if rooted.starts_with("//") {
+            return rooted.to_owned();
+        }
+        let Some(rest) = rooted.strip_prefix(self.base_path.as_str()) else {
+            return rooted.to_owned();
+        };
+        let (path, suffix) = match rest.find(['#', '?']) {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        let mut out = format!("{root}{path}");
+        out = self.finish_link(out);
+        out.push_str(suffix);
+        out
+    }
+
+    /// The site path of a target, with the base path:
+    /// `/guide/en/parks/east-zone/`. Pages link relatively (see
+    /// [`Urls::link`]); this is for 404.html and for checking links.
     pub fn path(&self, lang: &str, target: Target) -> String {
         let mut out = String::with_capacity(self.base_path.len() + 48);
         out.push_str(&self.base_path);
@@ -125,13 +198,21 @@ impl Urls {
         }
     }
 
-    /// The way from a page up to the site's root, for links that must work
-    /// wherever the folder is opened, `file://` included: `""` on the home
-    /// page, `../../` on `/en/search/`.
+    /// The way from a page up to the site's root, which every link of the
+    /// page starts with: `./` on the home page, `../../` on `/en/search/`.
+    /// A host shows 404.html at any address, so there it is the base path
+    /// (`/guide/`), except offline, where no host is in between.
     pub fn to_root(&self, lang: &str, target: Target) -> String {
+        if target == Target::NotFound && !self.offline {
+            return self.base_path.clone();
+        }
         let file = self.output_file(lang, target);
         let depth = file.components().count().saturating_sub(1);
-        "../".repeat(depth)
+        if depth == 0 {
+            "./".to_owned()
+        } else {
+            "../".repeat(depth)
+        }
     }
 
     /// Resolves a link written in a Markdown body of `collection` in `lang`.
@@ -260,6 +341,47 @@ mod tests {
         assert_eq!(
             u.output_file("zh", Target::NotFound),
             PathBuf::from("404.html")
+        );
+    }
+
+    #[test]
+    fn links_are_relative_to_the_page() {
+        let u = urls("https://example.gov.cn/guide/");
+        let park = Target::Entry(Collection::Parks, "east");
+        let root = u.to_root("en", park);
+        assert_eq!(root, "../../../");
+        assert_eq!(u.link(&root, "en", Target::Home), "../../../en/");
+        assert_eq!(u.link(&root, "zh", park), "../../../parks/east/");
+        assert_eq!(u.to_root("zh", Target::Home), "./");
+        assert_eq!(u.link("./", "zh", Target::Home), "./");
+        assert_eq!(u.to_root("zh", Target::NotFound), "/guide/");
+        assert_eq!(
+            u.relative(&root, "/guide/en/parks/west/#map"),
+            "../../../en/parks/west/#map"
+        );
+        assert_eq!(u.relative(&root, "https://x.cn/"), "https://x.cn/");
+        assert_eq!(u.relative(&root, "#top"), "#top");
+    }
+
+    #[test]
+    fn offline_links_name_index_files() {
+        let u = urls("https://example.gov.cn/guide/").offline();
+        let root = u.to_root("en", Target::Search);
+        assert_eq!(root, "../../");
+        assert_eq!(u.link(&root, "en", Target::Home), "../../en/index.html");
+        assert_eq!(u.link("./", "zh", Target::Home), "./index.html");
+        assert_eq!(
+            u.link_tail("en", Target::List(Collection::Parks)),
+            "en/parks/index.html"
+        );
+        assert_eq!(
+            u.link(&root, "zh", Target::File("assets/a.css")),
+            "../../assets/a.css"
+        );
+        assert_eq!(u.to_root("zh", Target::NotFound), "./");
+        assert_eq!(
+            u.relative(&root, "/guide/parks/west/?a=1#map"),
+            "../../parks/west/index.html?a=1#map"
         );
     }
 

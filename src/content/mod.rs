@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::config::{RawConfig, SiteConfig};
+use crate::config::{is_icp_number, police_record_number, Filing, RawConfig, SiteConfig};
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
 use schema::{Collection, FrontMatter};
 use values::{is_slug, suggest_slug};
@@ -595,6 +595,7 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
             return None;
         }
     };
+    let filing = check_filing(&raw, &text, &shown, diags);
     let mut ok = true;
     let mut problem = |key: &str, msg: String, hint: String| {
         let pos = crate::yaml::locate_key_path(&text, key).or(Some((1, 1)));
@@ -647,6 +648,8 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
         ("title", &raw.title),
         ("description", &raw.description),
         ("organization", &raw.organization),
+        ("sponsor", &raw.sponsor),
+        ("operator", &raw.operator),
     ];
     let contact = raw.contact.clone().unwrap_or_default();
     let contact_fields = [
@@ -678,6 +681,7 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
         );
     }
     ok.then_some(SiteConfig {
+        filing,
         title: raw.title,
         description: raw.description,
         base_url: raw.base_url,
@@ -686,6 +690,53 @@ fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteConfig> {
         organization: raw.organization,
         contact,
     })
+}
+
+/// The filing numbers of site.yaml. Missing ones are fine; one that does not
+/// look like a filing number is shown as written, with a warning, since a
+/// mistyped number on a government site is what an inspection finds.
+fn check_filing(raw: &RawConfig, text: &str, shown: &Path, diags: &mut Diagnostics) -> Filing {
+    let trimmed = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let filing = Filing {
+        icp: trimmed(&raw.icp),
+        police_filing: trimmed(&raw.police_filing),
+        site_code: trimmed(&raw.site_code),
+        sponsor: raw.sponsor.clone(),
+        operator: raw.operator.clone(),
+    };
+    let mut warn = |key: &str, message: String, hint: &str| {
+        let pos = crate::yaml::locate_key_path(text, key).or(Some((1, 1)));
+        diags.push(
+            Diagnostic::warning(shown, message)
+                .at_opt(pos)
+                .hint(hint)
+                .with_source(text),
+        );
+    };
+    if let Some(icp) = filing.icp.as_deref().filter(|n| !is_icp_number(n)) {
+        warn(
+            "icp",
+            format!("`icp` does not look like an ICP filing number: `{icp}`"),
+            "write it as the MIIT issued it: region, ICP备, the digits and 号, e.g. `蜀ICP备12345678号` (or `…号-2` for a site's number)",
+        );
+    }
+    if let Some(police) = filing
+        .police_filing
+        .as_deref()
+        .filter(|n| police_record_number(n).is_none())
+    {
+        warn(
+            "police_filing",
+            format!("`police_filing` does not look like a public-security filing number: `{police}`"),
+            "write it as issued: region, 公网安备, the 14 digits and 号, e.g. `川公网安备51070302000123号`",
+        );
+    }
+    filing
 }
 
 #[cfg(test)]

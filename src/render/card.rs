@@ -75,18 +75,9 @@ impl Ctx<'_> {
         let entry = &self.site.entries[id];
         let assets = self.cards.get(id)?;
         let slug = entry.slug.as_str();
-        let file = |name: &str| {
-            self.urls.path(
-                self.lang,
-                Target::EntryFile(Collection::Officials, slug, name),
-            )
-        };
-        let shared = |name: &str| {
-            self.urls.path(
-                self.lang,
-                Target::SharedEntryFile(Collection::Officials, slug, name),
-            )
-        };
+        let file = |name: &str| self.href(Target::EntryFile(Collection::Officials, slug, name));
+        let shared =
+            |name: &str| self.href(Target::SharedEntryFile(Collection::Officials, slug, name));
         let [small, large, share] = card::PHOTO_SIZES;
         let photo = assets.photo.then(|| PhotoView {
             src: shared(&card::photo_file(small)),
@@ -169,7 +160,7 @@ impl Ctx<'_> {
                     wechat: text(&o.wechat),
                     address: text(&o.address),
                     qr: assets.qr[i].as_ref().map(|_| {
-                        self.urls.path(
+                        self.href_in(
                             lang,
                             Target::EntryFile(
                                 Collection::Officials,

@@ -10,7 +10,7 @@ mod search_view;
 mod sitemap;
 pub mod views;
 
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -66,6 +66,9 @@ pub struct Ctx<'a> {
     pub cards: &'a Cards,
     /// `site` and `t` of this language, made once: every page has them.
     shared: &'a Shared,
+    /// The way from the page being rendered to the site's root, which all
+    /// its links start with (see [`Urls::to_root`]).
+    pub root: String,
 }
 
 /// Template values that are the same on every page of a language. Tera's
@@ -113,6 +116,16 @@ impl Ctx<'_> {
 
     fn target(&self, page: Page) -> Target<'_> {
         target_of(self.site, page)
+    }
+
+    /// The link from the current page to `target` in its language.
+    pub fn href(&self, target: Target) -> String {
+        self.urls.link(&self.root, self.lang, target)
+    }
+
+    /// The link from the current page to `target` in `lang`.
+    pub fn href_in(&self, lang: &str, target: Target) -> String {
+        self.urls.link(&self.root, lang, target)
     }
 }
 
@@ -170,8 +183,6 @@ struct PageView {
 #[derive(Serialize)]
 struct Redirect {
     url: String,
-    /// The URL as a JavaScript string literal, safe inside `<script>`.
-    script: String,
 }
 
 /// Options that do not come from the site itself.
@@ -235,19 +246,13 @@ pub fn render_site(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Rendered {
-    let asset_version = asset_version(theme);
     let shared: Vec<Shared> = site
         .languages()
         .iter()
         .enumerate()
         .map(|(lang_index, lang)| Shared {
             index_numbers: search_view::index_numbers(site, lang_index),
-            site: tera::Value::from_serializable(&views::site_view(
-                site,
-                urls,
-                lang,
-                &asset_version,
-            )),
+            site: tera::Value::from_serializable(&views::site_view(site, theme, urls, lang)),
             t: tera::Value::from_serializable(&theme.strings.get(lang)),
         })
         .collect();
@@ -272,15 +277,17 @@ pub fn render_site(
     let rendered: Vec<((usize, Page), PageOutcome, Option<Doc>)> = fresh
         .par_iter()
         .map(|&(lang_index, page)| {
+            let lang = &site.languages()[lang_index];
             let ctx = Ctx {
                 site,
                 theme,
                 urls,
-                lang: &site.languages()[lang_index],
+                lang,
                 lang_index,
                 today: options.today,
                 cards,
                 shared: &shared[lang_index],
+                root: urls.to_root(lang, target_of(site, page)),
             };
             let (outcome, doc) = render_page(&ctx, page, sink);
             ((lang_index, page), outcome, doc)
@@ -314,7 +321,7 @@ pub fn render_site(
 
     let mut written = jobs.len() + index_files;
     for (name, bytes) in &theme.statics {
-        if let Err(e) = sink.write(&Path::new("assets").join(name), bytes) {
+        if let Err(e) = sink.write(Path::new(&theme.asset_path(name)), bytes) {
             diags.push(write_error(Path::new(name), &e));
         }
         written += 1;
@@ -339,6 +346,21 @@ pub fn render_site(
         }
     }
     written += sitemap::write(site, theme, urls, &jobs, sink, diags);
+    // The offline copy has no host to read them.
+    let host_files = if urls.is_offline() {
+        Vec::new()
+    } else {
+        vec![
+            ("_headers", crate::hosting::headers_file(site, theme)),
+            ("_redirects", crate::hosting::redirects_file(site, urls)),
+        ]
+    };
+    for (name, text) in host_files {
+        if let Err(e) = sink.write(Path::new(name), text.as_bytes()) {
+            diags.push(write_error(Path::new(name), &e));
+        }
+        written += 1;
+    }
     Rendered {
         pages: jobs.len(),
         files: written,
@@ -399,14 +421,6 @@ fn missing_base_url(site: &Site) -> Diagnostic {
     Diagnostic::warning("content/site.yaml", format!("no `base_url`: {lost}")).hint(
         "add the address the site will be published at, e.g. `base_url: https://invest.example.gov.cn/`, or pass `--base-url`",
     )
-}
-
-/// Cache-busting version of the theme's static files, so browsers reload
-/// the CSS after a theme change.
-fn asset_version(theme: &Theme) -> String {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    theme.statics.hash(&mut hasher);
-    format!("{:08x}", hasher.finish() as u32)
 }
 
 fn write_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
@@ -516,7 +530,7 @@ fn page_context(
                 .and_then(|s| s.get("language_name"))
                 .cloned()
                 .unwrap_or_else(|| l.to_uppercase()),
-            href: ctx.urls.path(l, target),
+            href: ctx.href_in(l, target),
             permalink: ctx.urls.permalink(l, target),
             current: l == ctx.lang,
         })
@@ -530,7 +544,7 @@ fn page_context(
             .description
             .get(ctx.lang, default_lang)
             .map(str::to_owned),
-        url: ctx.urls.path(ctx.lang, target),
+        url: ctx.href(target),
         permalink: ctx.urls.permalink(ctx.lang, target),
         alternates,
         x_default: ctx.urls.permalink(default_lang, target),
@@ -551,7 +565,7 @@ fn page_context(
             .collect(),
         image: None,
         redirect: None,
-        root: ctx.urls.to_root(ctx.lang, target),
+        root: ctx.root.clone(),
     };
     match page {
         Page::Home => {
@@ -605,7 +619,8 @@ fn page_context(
             }
             let lang = &variant.body_lang;
             let rendered = markdown::render(&variant.body, &|link| {
-                ctx.urls.resolve_body_link(lang, entry.collection, link)
+                let rooted = ctx.urls.resolve_body_link(lang, entry.collection, link);
+                ctx.urls.relative(&ctx.root, &rooted)
             });
             for w in rendered.warnings {
                 problems.push(
@@ -643,19 +658,13 @@ fn page_context(
             view.title = entry.variant(ctx.lang_index).title().to_owned();
             view.permalink = ctx.urls.permalink(ctx.lang, card);
             view.noindex = true;
-            let url = ctx.urls.path(ctx.lang, card);
-            view.redirect = Some(Redirect {
-                script: crate::js::script_safe(&serde_json::Value::String(url.clone())),
-                url,
-            });
+            let url = ctx.href(card);
+            view.redirect = Some(Redirect { url });
         }
         Page::NotFound => {
             view.kind = "404";
             view.title = ctx.t("not_found_title");
             view.noindex = true;
-            // Hosts show the 404 page at any address, so its links cannot be
-            // relative to where it is.
-            view.root = ctx.urls.path(default_lang, Target::Home);
         }
         Page::Search => {
             // Indexable, with its canonical link (without `?q=`) standing
@@ -701,13 +710,13 @@ fn nav(ctx: &Ctx, page: Page) -> Vec<NavItem> {
     };
     let mut items = vec![NavItem {
         title: ctx.t("home"),
-        url: ctx.urls.path(ctx.lang, Target::Home),
+        url: ctx.href(Target::Home),
         current: page == Page::Home,
     }];
     for c in LISTED {
         items.push(NavItem {
             title: ctx.t(c.dir()),
-            url: ctx.urls.path(ctx.lang, Target::List(c)),
+            url: ctx.href(Target::List(c)),
             current: current_collection == Some(c),
         });
     }
@@ -715,9 +724,7 @@ fn nav(ctx: &Ctx, page: Page) -> Vec<NavItem> {
         let e = &ctx.site.entries[id];
         items.push(NavItem {
             title: e.variant(ctx.lang_index).title().to_owned(),
-            url: ctx
-                .urls
-                .path(ctx.lang, Target::Entry(e.collection, &e.slug)),
+            url: ctx.href(Target::Entry(e.collection, &e.slug)),
             current: page == Page::Entry(id),
         });
     }

@@ -71,14 +71,12 @@ impl Ctx<'_> {
     pub(super) fn search_view(&self) -> SearchView {
         let mut lists: Vec<(String, String)> = super::LISTED
             .iter()
-            .map(|c| (self.t(c.dir()), self.urls.path(self.lang, Target::List(*c))))
+            .map(|c| (self.t(c.dir()), self.href(Target::List(*c))))
             .collect();
-        lists.insert(0, (self.t("home"), self.urls.path(self.lang, Target::Home)));
+        lists.insert(0, (self.t("home"), self.href(Target::Home)));
         SearchView {
             lists,
-            directory: self
-                .urls
-                .path(self.lang, Target::List(Collection::Officials)),
+            directory: self.href(Target::List(Collection::Officials)),
         }
     }
 

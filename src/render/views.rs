@@ -42,12 +42,32 @@ pub struct ContactView<'a> {
     pub text: Option<&'a str>,
 }
 
+/// The filing numbers and the units that run the site, for its foot.
+#[derive(Serialize, Default)]
+pub struct FilingView<'a> {
+    pub icp: Option<&'a str>,
+    /// The MIIT's filing site, where an ICP number is checked.
+    pub icp_url: &'static str,
+    pub police_filing: Option<&'a str>,
+    /// The public-security filing site, on this record's query when the
+    /// number has the usual 14 digits.
+    pub police_url: Option<String>,
+    pub site_code: Option<&'a str>,
+    pub sponsor: Option<&'a str>,
+    pub operator: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 pub struct SiteView<'a> {
+    pub filing: FilingView<'a>,
+    /// The Content-Security-Policy pages state in a `<meta>` element.
+    pub csp: &'static str,
     pub title: &'a str,
     pub description: Option<&'a str>,
     pub organization: Option<&'a str>,
     pub contact: ContactView<'a>,
+    /// Links below (`home`, `css` … `search_css`) are relative to the
+    /// site's root: templates write `{{ page.root }}{{ site.css }}`.
     pub home: String,
     pub base_url: Option<String>,
     /// Styles of every page.
@@ -59,8 +79,6 @@ pub struct SiteView<'a> {
     pub favicon: String,
     /// The search page of this language.
     pub search: String,
-    /// The search script, relative to the site's root: pages put their
-    /// `root` before it, so that it also loads from `file://`.
     pub search_js: String,
     pub search_css: String,
 }
@@ -134,9 +152,7 @@ impl Ctx<'_> {
             slug: &entry.slug,
             title: variant.title(),
             summary: fm.summary(),
-            url: self
-                .urls
-                .path(self.lang, Target::Entry(entry.collection, &entry.slug)),
+            url: self.href(Target::Entry(entry.collection, &entry.slug)),
             lang: (!variant.translated).then(|| self.html_lang_of(self.default_lang())),
             position: None,
             organization: None,
@@ -162,14 +178,11 @@ impl Ctx<'_> {
                 if self.cards.get(id).is_some_and(|c| c.photo) {
                     let [small, large, _] = crate::card::PHOTO_SIZES;
                     let file = |size| {
-                        self.urls.path(
-                            self.lang,
-                            Target::SharedEntryFile(
-                                entry.collection,
-                                &entry.slug,
-                                &crate::card::photo_file(size),
-                            ),
-                        )
+                        self.href(Target::SharedEntryFile(
+                            entry.collection,
+                            &entry.slug,
+                            &crate::card::photo_file(size),
+                        ))
                     };
                     card.photo = Some(file(small));
                     card.photo_2x = Some(file(large));
@@ -269,7 +282,7 @@ impl Ctx<'_> {
                         entry.collection.dir(),
                         path.trim_start_matches("./")
                     );
-                    (field, self.urls.path(self.lang, Target::File(&rel)))
+                    (field, self.href(Target::File(&rel)))
                 })
                 .collect(),
         };
@@ -371,16 +384,31 @@ pub fn encode_component(s: &str) -> String {
     out
 }
 
-/// The site as every page of `lang` sees it. Theme files carry a version
-/// query so that browsers fetch them again after a theme change.
-pub fn site_view<'a>(site: &'a Site, urls: &Urls, lang: &str, asset_version: &str) -> SiteView<'a> {
+/// The site as every page of `lang` sees it. Its links are relative to the
+/// site's root: templates put `{{ page.root }}` before them.
+pub fn site_view<'a>(
+    site: &'a Site,
+    theme: &crate::theme::Theme,
+    urls: &Urls,
+    lang: &str,
+) -> SiteView<'a> {
     let c = &site.config;
     let default = c.default_language();
-    let asset = |name: &str| {
-        let path = urls.path(lang, Target::File(&format!("assets/{name}")));
-        format!("{path}?v={asset_version}")
-    };
+    let asset = |name: &str| urls.link_tail(lang, Target::File(&theme.asset_path(name)));
+    let f = &c.filing;
     SiteView {
+        csp: crate::hosting::CSP,
+        filing: FilingView {
+            icp: f.icp.as_deref(),
+            icp_url: crate::config::ICP_SITE,
+            police_filing: f.police_filing.as_deref(),
+            police_url: f.police_filing.as_deref().map(|n| {
+                crate::config::police_filing_url(crate::config::police_record_number(n).as_deref())
+            }),
+            site_code: f.site_code.as_deref(),
+            sponsor: f.sponsor.get(lang, default),
+            operator: f.operator.get(lang, default),
+        },
         title: c.title.get(lang, default).unwrap_or_default(),
         description: c.description.get(lang, default),
         organization: c.organization.get(lang, default),
@@ -393,15 +421,15 @@ pub fn site_view<'a>(site: &'a Site, urls: &Urls, lang: &str, asset_version: &st
             wechat: c.contact.wechat.as_deref(),
             text: c.contact.text.get(lang, default),
         },
-        home: urls.path(lang, Target::Home),
+        home: urls.link_tail(lang, Target::Home),
         base_url: urls.absolute(default, Target::Home),
         css: asset("base.css"),
         pages_css: asset("pages.css"),
         card_css: asset("card.css"),
         js: asset("main.js"),
         favicon: asset("favicon.svg"),
-        search: urls.path(lang, Target::Search),
-        search_js: format!("assets/search.js?v={asset_version}"),
-        search_css: format!("assets/search.css?v={asset_version}"),
+        search: urls.link_tail(lang, Target::Search),
+        search_js: asset("search.js"),
+        search_css: asset("search.css"),
     }
 }

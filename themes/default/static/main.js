@@ -2,6 +2,10 @@
 (function () {
   "use strict";
   var d = document, weChat = /MicroMessenger/i.test(navigator.userAgent);
+  // An old card address: go on to the card, keeping ?query and #fragment
+  // (the page's meta refresh would drop them).
+  var moved = d.documentElement.getAttribute("data-redirect");
+  if (moved) return location.replace(moved + location.search + location.hash);
   d.documentElement.classList.add("js");
   function each(sel, fn, root) { Array.prototype.forEach.call((root || d).querySelectorAll(sel), fn); }
 
@@ -60,14 +64,13 @@
   });
   // "Ask me": the search script and index load only when asked. Its
   // suggested questions need them, so they show only with JavaScript.
-  var here = d.currentScript ? d.currentScript.src : "";
   each(".ask-box", function (box) {
     each("[hidden]", function (el) { el.hidden = false; }, box);
     function start(e, q) {
       if (box.getAttribute("data-state")) return;
       if (e) e.preventDefault();
       if (q) box.setAttribute("data-pending", q);
-      if (!box.s) box.s = d.head.appendChild(d.createElement("script")), box.s.src = here.replace("main.js", "search.js");
+      if (!box.s) box.s = d.head.appendChild(d.createElement("script")), box.s.src = box.getAttribute("data-script");
     }
     var f = box.querySelector("form");
     f.q.onfocus = function () { start(); };

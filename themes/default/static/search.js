@@ -11,7 +11,7 @@
   "use strict";
   var w = window, d = document;
   var hui = w.hui = w.hui || {};
-  var store = {}, script = d.currentScript ? d.currentScript.src : "";
+  var store = {};
 
   // ---- Loading ----------------------------------------------------------
 
@@ -707,7 +707,7 @@
     }
     var css = d.createElement("link");
     css.rel = "stylesheet";
-    css.href = script.replace("search.js", "search.css");
+    css.href = box.getAttribute("data-style");
     d.head.appendChild(css);
     box.setAttribute("data-state", "ready");
     if (box.getAttribute("data-pending")) ask(box.getAttribute("data-pending"));
