@@ -19,6 +19,21 @@ pub fn answer(request: Request, shared: &Shared) {
     if path == EVENTS_PATH {
         return stream_events(request, shared);
     }
+    let own = match path {
+        page::SCRIPT_PATH => Some((
+            "application/javascript; charset=utf-8",
+            page::reload_script(),
+        )),
+        page::STYLE_PATH => Some(("text/css; charset=utf-8", page::OVERLAY_CSS.to_owned())),
+        _ => None,
+    };
+    if let Some((content_type, body)) = own {
+        let response = Response::from_string(body)
+            .with_header(header("Content-Type", content_type))
+            .with_header(header("Cache-Control", "no-store"));
+        let _ = request.respond(response);
+        return;
+    }
     if !matches!(request.method(), Method::Get | Method::Head) {
         let _ = request.respond(Response::from_string("").with_status_code(405));
         return;

@@ -99,10 +99,12 @@ function isDir(p) {
  * redirects to it (so relative links resolve), and anything missing gets the
  * site's 404.html with status 404.
  *
+ * `headers` are sent with every answer (a host's `_headers`, say).
+ *
  * Returns { origin, url(page), requests, close() }; `requests` lists every
  * path asked for, so a test can check what a page fetched.
  */
-export async function serve(dir) {
+export async function serve(dir, { headers: always = {} } = {}) {
   const root = path.resolve(dir);
   const requests = [];
   const server = createServer((req, res) => {
@@ -114,6 +116,7 @@ export async function serve(dir) {
         'Content-Length': statSync(file).size,
         // Every test must see the files of its own build.
         'Cache-Control': 'no-store',
+        ...always,
         ...headers,
       });
       if (req.method === 'HEAD') res.end();

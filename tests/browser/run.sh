@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests: builds the example guide and uses it in Debian's Chromium,
-# driven by playwright-core, as a visitor would. CI runs this after the Rust
+# driven by playwright-core, as a visitor would; and serves it with Debian's
+# nginx and the server block hui writes. CI runs this after the Rust
 # checks (.ci/run); it needs Rust, Node 20 and apt-get (as root or via sudo).
 #
 #   bash tests/browser/run.sh                      # everything
@@ -15,15 +16,23 @@ cd "$(dirname "$0")/../.."
 
 # Chromium from Debian, not playwright's own download: that download is not
 # available everywhere, and Debian's build is what the team's machines run.
-if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
-  echo "run.sh: installing Chromium with apt-get"
+# nginx runs the server block hui writes (nginx.test.mjs); the tests start
+# their own, so the service the package may start is stopped again.
+packages=()
+[ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ] || packages+=(chromium)
+[ -n "${NGINX_PATH:-}" ] || [ -x /usr/sbin/nginx ] || packages+=(nginx)
+if [ ${#packages[@]} -gt 0 ]; then
+  echo "run.sh: installing ${packages[*]} with apt-get"
   sudo=
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   # Recommends (a sandbox helper, upower, printing tools) are not needed to
   # run headless; the fonts fontconfig depends on come anyway.
-  $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  if [[ " ${packages[*]} " == *" nginx "* ]]; then
+    $sudo service nginx stop >/dev/null 2>&1 || $sudo pkill -x nginx || true
+  fi
 fi
 
 # Exactly the locked playwright-core; it must not fetch a browser of its own.
