@@ -49,10 +49,16 @@ pub fn new_entry(root: &Path, collection: &str, slug: &str) -> Result<Vec<PathBu
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     prepare_empty_dir(dir)?;
     let languages = ["zh".to_owned(), "en".to_owned()];
-    let mut files = vec![Planned {
-        rel: PathBuf::from("content/site.yaml"),
-        text: SITE_YAML.to_owned(),
-    }];
+    let mut files = vec![
+        Planned {
+            rel: PathBuf::from("content/site.yaml"),
+            text: SITE_YAML.to_owned(),
+        },
+        Planned {
+            rel: PathBuf::from(PAGES_WORKFLOW_PATH),
+            text: PAGES_WORKFLOW.to_owned(),
+        },
+    ];
     for collection in Collection::ALL {
         files.extend(entry_files(
             collection,
@@ -1006,6 +1012,66 @@ fn ensure_gitignore(dir: &Path) -> Result<Option<PathBuf>, Diagnostic> {
 }
 
 const GITIGNORE: &str = "# hui build writes the site here (and its nginx block beside it); it is rebuilt from content/.\npublic/\npublic.nginx.conf\n# hui build --offline: the copy for file:// and its zip.\noffline/\n*-offline.zip\n";
+
+/// Where GitHub looks for the workflow that publishes the site.
+pub const PAGES_WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
+
+/// Builds and publishes the site on GitHub Pages at every push to `main`.
+/// hui comes from the git repository the team names in the repository
+/// variable `HUI_GIT`; `base_url` comes from Pages itself, so a project site
+/// (`https://org.github.io/guide/`) gets the right QR codes and sitemap.
+const PAGES_WORKFLOW: &str = r#"# Publishes the guide on GitHub Pages at every push to main (written by hui init).
+# Once: in the repository's Settings → Pages, set "Source" to "GitHub Actions";
+# in Settings → Secrets and variables → Actions → Variables, add HUI_GIT, the git
+# address hui is installed from (for example https://github.com/your-org/hui).
+# With a custom domain, set base_url in content/site.yaml and delete --base-url below.
+name: Publish to GitHub Pages
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+concurrency:
+  group: pages
+  cancel-in-progress: false
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    env:
+      HUI_GIT: ${{ vars.HUI_GIT }}
+    steps:
+      - uses: actions/checkout@v4
+      - id: pages
+        uses: actions/configure-pages@v5
+      - uses: actions/cache@v4
+        with:
+          path: ~/.cargo/bin/hui
+          key: hui-${{ vars.HUI_GIT }}-${{ runner.os }}
+      - name: Install hui
+        run: |
+          if [ -z "$HUI_GIT" ]; then
+            echo "::error::add the repository variable HUI_GIT (the git address hui is installed from)"
+            exit 1
+          fi
+          command -v hui || cargo install --locked --git "$HUI_GIT" hui
+      - name: Build
+        run: hui build --base-url "${{ steps.pages.outputs.base_url }}/"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: public
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"#;
 
 /// The sample site's settings, in both languages, every setting explained.
 const SITE_YAML: &str = r##"# 站点设置。以 # 开头的行是注释；要启用某项设置，删掉它行首的“# ”。

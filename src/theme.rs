@@ -136,6 +136,25 @@ fn compact_script(bytes: Vec<u8>) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A style sheet without its indentation and its comment lines (a line that
+/// is one whole `/* … */`), for the same reason as [`compact_script`]. A
+/// comment that spans lines is kept: it is rare and cheap.
+fn compact_style(bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return bytes;
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim();
+        let comment = line.starts_with("/*") && line.find("*/") == Some(line.len() - 2);
+        if !line.is_empty() && !comment {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.into_bytes()
+}
+
 /// Loads theme `name` for a site at `root` with `languages`.
 pub fn load(
     root: &Path,
@@ -176,6 +195,8 @@ pub fn load(
         } else if let Some(asset) = file.rel.strip_prefix("static/") {
             let bytes = if asset.ends_with(".js") {
                 compact_script(file.bytes)
+            } else if asset.ends_with(".css") {
+                compact_style(file.bytes)
             } else {
                 file.bytes
             };

@@ -34,6 +34,12 @@ pub enum Target<'a> {
     SharedEntryFile(Collection, &'a str, &'a str),
 }
 
+/// Where a page's links start from: its folder, site-relative
+/// (`en/card/wang-ming/`), or `None` for 404.html, which hosts show at any
+/// address, so its links are site paths with the base path (`/guide/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Here(Option<String>);
+
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: Option<BaseUrl>,
@@ -113,13 +119,25 @@ impl Urls {
         }
     }
 
-    /// The link to a target from a page whose way to the root is `root`
-    /// (see [`Urls::to_root`]): `../../en/parks/east-zone/`.
-    pub fn link(&self, root: &str, lang: &str, target: Target) -> String {
-        let mut out = String::with_capacity(root.len() + 48);
-        out.push_str(root);
-        self.push_relative(&mut out, lang, target);
-        self.finish_link(out)
+    /// Where the links of the page at `target` start from.
+    pub fn here(&self, lang: &str, target: Target) -> Here {
+        if target == Target::NotFound && !self.offline {
+            return Here(None);
+        }
+        let file = self.site_relative(lang, target);
+        let dir = match file.rfind('/') {
+            Some(i) => file[..=i].to_owned(),
+            None => String::new(),
+        };
+        Here(Some(dir))
+    }
+
+    /// The link to a target from the page `here`: the shortest way there
+    /// (`../../parks/` from `/en/card/wang-ming/` to `/en/parks/`).
+    pub fn link(&self, here: &Here, lang: &str, target: Target) -> String {
+        let mut rel = String::with_capacity(48);
+        self.push_relative(&mut rel, lang, target);
+        self.from_here(here, &rel, "")
     }
 
     /// The part of a link after the way to the root, for values shared by
@@ -134,21 +152,47 @@ impl Urls {
         out
     }
 
-    /// Offline, a link to a folder names its index page; a link to the
-    /// page itself (`""`) is `./`.
-    fn finish_link(&self, mut out: String) -> String {
+    /// The link from `here` to the site-relative path `rel`, then `suffix`
+    /// (`?query#fragment`). Offline, a link to a folder names its index
+    /// page; a link to the page's own folder is `./`.
+    fn from_here(&self, here: &Here, rel: &str, suffix: &str) -> String {
+        let mut out = String::with_capacity(rel.len() + 24);
+        match &here.0 {
+            None => {
+                out.push_str(&self.base_path);
+                out.push_str(rel);
+            }
+            Some(dir) => {
+                let (target_dir, name) = match rel.rfind('/') {
+                    Some(i) => (&rel[..=i], &rel[i + 1..]),
+                    None => ("", rel),
+                };
+                let from: Vec<&str> = dir.split_terminator('/').collect();
+                let to: Vec<&str> = target_dir.split_terminator('/').collect();
+                let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+                for _ in common..from.len() {
+                    out.push_str("../");
+                }
+                for part in &to[common..] {
+                    out.push_str(part);
+                    out.push('/');
+                }
+                out.push_str(name);
+            }
+        }
         if self.offline && (out.is_empty() || out.ends_with('/')) {
             out.push_str("index.html");
         } else if out.is_empty() {
             out.push_str("./");
         }
+        out.push_str(suffix);
         out
     }
 
     /// Turns a site path with the base path (`/guide/parks/#map`, as
-    /// [`Urls::resolve_body_link`] gives) into a link from a page whose way
-    /// to the root is `root`. Other links are left alone.
-    pub fn relative(&self, root: &str, rooted: &str) -> String {
+    /// [`Urls::resolve_body_link`] gives) into a link from the page `here`.
+    /// Other links are left alone.
+    pub fn relative(&self, here: &Here, rooted: &str) -> String {
         if rooted.starts_with("//") {
             return rooted.to_owned();
         }
@@ -159,10 +203,7 @@ impl Urls {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, ""),
         };
-        let mut out = format!("{root}{path}");
-        out = self.finish_link(out);
-        out.push_str(suffix);
-        out
+        self.from_here(here, path, suffix)
     }
 
     /// The site path of a target, with the base path:
@@ -348,39 +389,67 @@ mod tests {
     fn links_are_relative_to_the_page() {
         let u = urls("https://example.gov.cn/guide/");
         let park = Target::Entry(Collection::Parks, "east");
-        let root = u.to_root("en", park);
-        assert_eq!(root, "../../../");
-        assert_eq!(u.link(&root, "en", Target::Home), "../../../en/");
-        assert_eq!(u.link(&root, "zh", park), "../../../parks/east/");
-        assert_eq!(u.to_root("zh", Target::Home), "./");
-        assert_eq!(u.link("./", "zh", Target::Home), "./");
-        assert_eq!(u.to_root("zh", Target::NotFound), "/guide/");
+        let here = u.here("en", park);
+        assert_eq!(u.to_root("en", park), "../../../");
+        assert_eq!(u.link(&here, "en", Target::Home), "../../");
+        assert_eq!(u.link(&here, "zh", Target::Home), "../../../");
+        assert_eq!(u.link(&here, "zh", park), "../../../parks/east/");
+        assert_eq!(u.link(&here, "en", park), "./");
+        assert_eq!(u.link(&here, "en", Target::List(Collection::Parks)), "../");
         assert_eq!(
-            u.relative(&root, "/guide/en/parks/west/#map"),
-            "../../../en/parks/west/#map"
+            u.link(&here, "en", Target::Entry(Collection::Parks, "west")),
+            "../west/"
         );
-        assert_eq!(u.relative(&root, "https://x.cn/"), "https://x.cn/");
-        assert_eq!(u.relative(&root, "#top"), "#top");
+        let card = Target::Entry(Collection::Officials, "wang");
+        assert_eq!(
+            u.link(&u.here("en", card), "en", Target::EntryFile(Collection::Officials, "wang", "wang.vcf")),
+            "wang.vcf"
+        );
+        assert_eq!(
+            u.link(&u.here("en", card), "en", Target::File("assets/a.css")),
+            "../../../assets/a.css"
+        );
+        let home = u.here("zh", Target::Home);
+        assert_eq!(u.to_root("zh", Target::Home), "./");
+        assert_eq!(u.link(&home, "zh", Target::Home), "./");
+        assert_eq!(u.link(&home, "en", Target::Home), "en/");
+        let not_found = u.here("zh", Target::NotFound);
+        assert_eq!(u.to_root("zh", Target::NotFound), "/guide/");
+        assert_eq!(u.link(&not_found, "en", park), "/guide/en/parks/east/");
+        assert_eq!(
+            u.relative(&here, "/guide/en/parks/west/#map"),
+            "../west/#map"
+        );
+        assert_eq!(u.relative(&here, "https://x.cn/"), "https://x.cn/");
+        assert_eq!(u.relative(&here, "#top"), "#top");
     }
 
     #[test]
     fn offline_links_name_index_files() {
         let u = urls("https://example.gov.cn/guide/").offline();
-        let root = u.to_root("en", Target::Search);
-        assert_eq!(root, "../../");
-        assert_eq!(u.link(&root, "en", Target::Home), "../../en/index.html");
-        assert_eq!(u.link("./", "zh", Target::Home), "./index.html");
+        let here = u.here("en", Target::Search);
+        assert_eq!(u.to_root("en", Target::Search), "../../");
+        assert_eq!(u.link(&here, "en", Target::Home), "../index.html");
+        assert_eq!(u.link(&here, "en", Target::Search), "index.html");
+        assert_eq!(
+            u.link(&u.here("zh", Target::Home), "zh", Target::Home),
+            "index.html"
+        );
         assert_eq!(
             u.link_tail("en", Target::List(Collection::Parks)),
             "en/parks/index.html"
         );
         assert_eq!(
-            u.link(&root, "zh", Target::File("assets/a.css")),
+            u.link(&here, "zh", Target::File("assets/a.css")),
             "../../assets/a.css"
         );
         assert_eq!(u.to_root("zh", Target::NotFound), "./");
         assert_eq!(
-            u.relative(&root, "/guide/parks/west/?a=1#map"),
+            u.link(&u.here("zh", Target::NotFound), "en", Target::Home),
+            "en/index.html"
+        );
+        assert_eq!(
+            u.relative(&here, "/guide/parks/west/?a=1#map"),
             "../../parks/west/index.html?a=1#map"
         );
     }
