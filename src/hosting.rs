@@ -4,10 +4,10 @@
 //!
 //! Hosts differ in what they let a site say about itself. Object storage
 //! takes nothing but the files, so the pages carry what they can in
-//! themselves (the policy as a `<meta>` element, meta-refresh pages for old
-//! card addresses); the files here add what only a server can send: real
-//! 301s, MIME types with their charset, caching, and the policy's
-//! `frame-ancestors`, which a `<meta>` element may not carry.
+//! themselves (meta-refresh pages for old card addresses, fingerprinted
+//! names instead of cache rules); the files here add what only a server can
+//! send: real 301s, MIME types with their charset, caching, and the
+//! Content-Security-Policy.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -21,12 +21,13 @@ use crate::urls::{Target, Urls};
 /// another host, no inline script or style (JSON-LD is data, which the
 /// policy does not govern). Scripts, styles, fonts and fetches fall back to
 /// `default-src`; `data:` images are allowed for themes that inline small
-/// icons in CSS. Pages carry it in a `<meta>` element, so it holds on hosts
-/// that send no headers, `file://` included.
+/// icons in CSS. It is sent as a header, not stated in each page: a `<meta>`
+/// policy cannot carry `frame-ancestors`, and validators that check a page
+/// without its address (vnu) report every stylesheet under `'self'` as a
+/// violation.
 pub const CSP: &str = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
 
-/// The policy as a header: also forbids framing by other sites, which only
-/// a header can say.
+/// The policy as sent: also forbids framing by other sites.
 pub fn csp_header() -> String {
     format!("{CSP}; frame-ancestors 'self'")
 }

@@ -402,7 +402,11 @@ mod tests {
         );
         let card = Target::Entry(Collection::Officials, "wang");
         assert_eq!(
-            u.link(&u.here("en", card), "en", Target::EntryFile(Collection::Officials, "wang", "wang.vcf")),
+            u.link(
+                &u.here("en", card),
+                "en",
+                Target::EntryFile(Collection::Officials, "wang", "wang.vcf")
+            ),
             "wang.vcf"
         );
         assert_eq!(

@@ -60,8 +60,6 @@ pub struct FilingView<'a> {
 #[derive(Serialize)]
 pub struct SiteView<'a> {
     pub filing: FilingView<'a>,
-    /// The Content-Security-Policy pages state in a `<meta>` element.
-    pub csp: &'static str,
     pub title: &'a str,
     pub description: Option<&'a str>,
     pub organization: Option<&'a str>,
@@ -397,7 +395,6 @@ pub fn site_view<'a>(
     let asset = |name: &str| urls.link_tail(lang, Target::File(&theme.asset_path(name)));
     let f = &c.filing;
     SiteView {
-        csp: crate::hosting::CSP,
         filing: FilingView {
             icp: f.icp.as_deref(),
             icp_url: crate::config::ICP_SITE,

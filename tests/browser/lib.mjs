@@ -99,12 +99,14 @@ function isDir(p) {
  * redirects to it (so relative links resolve), and anything missing gets the
  * site's 404.html with status 404.
  *
- * `headers` are sent with every answer (a host's `_headers`, say).
+ * `headers` are sent with every answer (a host's `_headers`, say). With
+ * `indexes: false` it behaves like object storage whose folder index
+ * documents are off: a folder URL is a 404, only files are served.
  *
  * Returns { origin, url(page), requests, close() }; `requests` lists every
  * path asked for, so a test can check what a page fetched.
  */
-export async function serve(dir, { headers: always = {} } = {}) {
+export async function serve(dir, { headers: always = {}, indexes = true } = {}) {
   const root = path.resolve(dir);
   const requests = [];
   const server = createServer((req, res) => {
@@ -141,6 +143,7 @@ export async function serve(dir, { headers: always = {} } = {}) {
     if (file !== root && !file.startsWith(root + path.sep)) return notFound();
 
     if (isDir(file)) {
+      if (!indexes) return notFound();
       if (!pathname.endsWith('/')) {
         res.writeHead(301, { Location: pathname + '/' + (req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '') });
         res.end();
