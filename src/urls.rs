@@ -137,7 +137,7 @@ impl Urls {
     pub fn link(&self, here: &Here, lang: &str, target: Target) -> String {
         let mut rel = String::with_capacity(48);
         self.push_relative(&mut rel, lang, target);
-        self.from_here(here, &rel, "")
+        self.link_from(here, &rel, "")
     }
 
     /// The part of a link after the way to the root, for values shared by
@@ -155,7 +155,7 @@ impl Urls {
     /// The link from `here` to the site-relative path `rel`, then `suffix`
     /// (`?query#fragment`). Offline, a link to a folder names its index
     /// page; a link to the page's own folder is `./`.
-    fn from_here(&self, here: &Here, rel: &str, suffix: &str) -> String {
+    fn link_from(&self, here: &Here, rel: &str, suffix: &str) -> String {
         let mut out = String::with_capacity(rel.len() + 24);
         match &here.0 {
             None => {
@@ -203,7 +203,7 @@ impl Urls {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, ""),
         };
-        self.from_here(here, path, suffix)
+        self.link_from(here, path, suffix)
     }
 
     /// The site path of a target, with the base path:

@@ -6,7 +6,7 @@ mod common;
 use std::io::Cursor;
 use std::path::Path;
 
-use common::{messages, TestSite};
+use common::{messages, rel, resolve, TestSite};
 use image::{ImageEncoder, Rgb, RgbImage};
 
 /// A JPEG photo as a phone would take it (portrait, several hundred KB).
@@ -100,13 +100,14 @@ fn each_language_gets_a_vcard_that_phones_import() {
     assert_eq!(
         card.attr("a[download=\"wang-ming.vcf\"]", "href")
             .as_deref(),
-        Some("/card/wang-ming/wang-ming.vcf")
+        // The file beside the card: its own name is the shortest link.
+        Some("wang-ming.vcf")
     );
     let card = site.html("en/card/wang-ming/index.html");
     assert_eq!(
         card.attr("a[download=\"wang-ming.vcf\"]", "href")
             .as_deref(),
-        Some("/en/card/wang-ming/wang-ming.vcf")
+        Some("wang-ming.vcf")
     );
 }
 
@@ -147,11 +148,12 @@ fn card_qr_codes_carry_the_cards_absolute_url() {
         assert_eq!(decode_qr(&png), url);
         let svg = site.read(&format!("{lang}card/wang-ming/qr.svg"));
         assert!(svg.starts_with("<?xml") && svg.contains("<path"));
-        let card = site.html(&format!("{lang}card/wang-ming/index.html"));
+        let page = format!("{lang}card/wang-ming/index.html");
+        let card = site.html(&page);
         assert!(card.attr("svg.qr path", "d").is_some_and(|d| d.len() > 100));
         assert_eq!(
             card.attr("a[download=\"wang-ming-qr.png\"]", "href"),
-            Some(format!("/{lang}card/wang-ming/qr.png"))
+            Some(rel(&page, &format!("/{lang}card/wang-ming/qr.png")))
         );
         // Share and copy use the same URL.
         assert_eq!(card.attr(".js-share", "data-url").as_deref(), Some(url));
@@ -201,12 +203,12 @@ fn photos_are_resized_and_the_original_is_not_published() {
     let card = site.html("en/card/wang-ming/index.html");
     assert_eq!(
         card.attr("img.avatar-photo", "src").as_deref(),
-        Some("/card/wang-ming/photo-96.jpg")
+        Some("../../../card/wang-ming/photo-96.jpg")
     );
     assert!(card
         .attr("img.avatar-photo", "srcset")
         .unwrap()
-        .contains("/card/wang-ming/photo-192.jpg 2x"));
+        .contains("../../../card/wang-ming/photo-192.jpg 2x"));
     assert_eq!(
         card.attr("meta[property=\"og:image\"]", "content")
             .as_deref(),
@@ -223,7 +225,7 @@ fn photos_are_resized_and_the_original_is_not_published() {
     let list = site.html("officials/index.html");
     assert_eq!(
         list.attr(".person-card img", "src").as_deref(),
-        Some("/card/wang-ming/photo-96.jpg")
+        Some("../card/wang-ming/photo-96.jpg")
     );
 }
 
@@ -288,7 +290,8 @@ fn the_card_prints_chinese_front_and_english_back() {
     let site = TestSite::complete();
     site.build_ok();
     let card = site.html("card/wang-ming/index.html");
-    assert!(card.text("style").contains("size: 90mm 54mm"));
+    // The print page size is in card.css: pages have no inline styles.
+    assert!(card.select("style").is_empty());
     assert_eq!(card.attrs(".print-side", "lang"), ["zh-CN", "en"]);
     assert!(card
         .text(".print-side:first-child .print-name")
@@ -298,10 +301,15 @@ fn the_card_prints_chinese_front_and_english_back() {
         .contains("Wang Ming"));
     assert_eq!(
         card.attrs(".print-qr", "src"),
-        ["/card/wang-ming/qr.svg", "/en/card/wang-ming/qr.svg"]
+        ["qr.svg", "../../en/card/wang-ming/qr.svg"]
     );
-    let css = site.read("assets/card.css");
+    let css_file = site.asset("card.css");
+    assert!(card
+        .attrs("link[rel=stylesheet]", "href")
+        .contains(&rel("card/wang-ming/index.html", &css_file)));
+    let css = site.read(&css_file);
     assert!(css.contains("@media print") && css.contains("width:90mm;height:54mm"));
+    assert!(css.contains("@page{size:90mm 54mm"), "the print page size");
 }
 
 #[test]
@@ -312,18 +320,29 @@ fn aliases_redirect_in_every_language() {
         "---\nname: 王明\naliases: [wangming, old-wang]\n---\n",
     );
     site.build_ok();
+    let main_js = site.asset("main.js");
     for (lang, alias) in [("", "wangming"), ("en/", "old-wang")] {
-        let page = site.html(&format!("{lang}card/{alias}/index.html"));
-        let target = format!("/{lang}card/wang-ming/");
+        let path = format!("{lang}card/{alias}/index.html");
+        let page = site.html(&path);
+        let target = rel(&path, &format!("/{lang}card/wang-ming/"));
         assert_eq!(
             page.attr("meta[http-equiv=\"refresh\"]", "content"),
             Some(format!("0; url={target}"))
         );
+        assert_eq!(page.attr("html", "data-redirect"), Some(target.clone()));
+        assert_eq!(
+            resolve(&path, &target, "/").as_deref(),
+            Some(format!("{lang}card/wang-ming/index.html").as_str())
+        );
         assert_eq!(
             page.attr("link[rel=\"canonical\"]", "href"),
-            Some(format!("https://invest.example.gov.cn{target}"))
+            Some(format!(
+                "https://invest.example.gov.cn/{lang}card/wang-ming/"
+            ))
         );
-        assert!(page.text("script").contains(&format!("\"{target}\"")));
+        // main.js does the redirect (keeping ?query and #fragment): no inline script.
+        assert_eq!(page.attrs("script", "src"), [rel(&path, &main_js)]);
+        assert!(page.text("script").trim().is_empty());
         assert!(page.has_link(&target));
         assert_eq!(
             page.attr("meta[name=\"robots\"]", "content").as_deref(),
@@ -375,9 +394,9 @@ fn industry_park_and_policy_pages_show_their_contacts() {
         let html = site.html(page);
         let names = html.attrs(".person-card .person-name", "href");
         let expected = if page.starts_with("en/") {
-            "/en/card/wang-ming/"
+            rel(page, "/en/card/wang-ming/")
         } else {
-            "/card/wang-ming/"
+            rel(page, "/card/wang-ming/")
         };
         assert_eq!(names, [expected], "{page}");
     }
@@ -405,16 +424,19 @@ fn card_pages_keep_to_their_weight_budget() {
     });
     assert!(report.succeeded(), "{}", messages(&report));
     let public = out.path().join("public");
-    let size = |url: &str| {
-        let path = url.split('?').next().unwrap().trim_start_matches('/');
-        std::fs::metadata(public.join(path))
-            .unwrap_or_else(|e| panic!("{path}: {e}"))
-            .len()
-    };
     let mut checked = 0;
     for dir in ["card", "en/card"] {
         for entry in std::fs::read_dir(public.join(dir)).unwrap() {
-            let page = entry.unwrap().path().join("index.html");
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            let rel = format!("{dir}/{name}/index.html");
+            let page = public.join(&rel);
+            // Links are relative to the page.
+            let size = |url: &str| {
+                let path = resolve(&rel, url, "/").unwrap_or_else(|| panic!("{rel}: {url}"));
+                std::fs::metadata(public.join(&path))
+                    .unwrap_or_else(|e| panic!("{rel}: {url} → {path}: {e}"))
+                    .len()
+            };
             let html = std::fs::read_to_string(&page).unwrap();
             if html.contains("http-equiv=\"refresh\"") {
                 continue;
@@ -455,14 +477,11 @@ fn wechat_gets_a_hint_and_a_long_pressable_qr() {
     let card = site.html("card/wang-ming/index.html");
     assert!(card.text(".wechat-hint").contains("在浏览器打开"));
     assert_eq!(card.attr(".wechat-hint", "hidden").as_deref(), Some(""));
-    assert_eq!(
-        card.attr("img.qr-image", "src").as_deref(),
-        Some("/card/wang-ming/qr.png")
-    );
+    assert_eq!(card.attr("img.qr-image", "src").as_deref(), Some("qr.png"));
     assert_eq!(
         card.attr(".js-copy", "data-copy").as_deref(),
         Some("wang-demo")
     );
-    let js = site.read("assets/main.js");
+    let js = site.read(&site.asset("main.js"));
     assert!(js.contains("MicroMessenger"));
 }

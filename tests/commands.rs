@@ -68,10 +68,10 @@ fn new_official_writes_both_languages_and_builds_cleanly() {
     assert_builds_cleanly(&site);
     assert!(site
         .html("officials/index.html")
-        .has_link("/card/zhang-wei/"));
+        .has_link("../card/zhang-wei/"));
     assert!(site
         .html("en/officials/index.html")
-        .has_link("/en/card/zhang-wei/"));
+        .has_link("../card/zhang-wei/"));
     assert!(site
         .html("en/card/zhang-wei/index.html")
         .text("h1")
@@ -257,7 +257,21 @@ fn init_site_warns_only_about_base_url_and_is_cross_linked() {
         dir: tempfile::tempdir().unwrap(),
     };
     let written = hui::scaffold::init(site.root()).unwrap();
-    assert_eq!(written.len(), 12, "{written:?}");
+    assert_eq!(written.len(), 13, "{written:?}");
+    // The GitHub Pages workflow builds the site and publishes public/.
+    let workflow = site.root().join(".github/workflows/pages.yml");
+    assert!(written.contains(&workflow), "{written:?}");
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&workflow).unwrap()).unwrap();
+    let build = &yaml["jobs"]["build"]["steps"];
+    let runs: Vec<&str> = build
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .filter_map(|step| step["run"].as_str())
+        .collect();
+    assert!(runs.iter().any(|r| r.starts_with("hui build")), "{runs:?}");
+    assert!(yaml["jobs"]["deploy"]["steps"].is_sequence());
     let report = site.build();
     assert!(report.succeeded(), "{}", messages(&report));
     for d in report.diagnostics.iter() {
@@ -265,14 +279,20 @@ fn init_site_warns_only_about_base_url_and_is_cross_linked() {
     }
 
     let industry = site.html("industries/example-industry/index.html");
-    assert!(industry.has_link("/parks/example-park/"), "industry → park");
     assert!(
-        industry.has_link("/policies/example-policy/"),
+        industry.has_link("../../parks/example-park/"),
+        "industry → park"
+    );
+    assert!(
+        industry.has_link("../../policies/example-policy/"),
         "industry → policy"
     );
-    assert!(industry.has_link("/card/zhang-san/"), "industry → official");
+    assert!(
+        industry.has_link("../../card/zhang-san/"),
+        "industry → official"
+    );
     let home = site.html("en/index.html");
-    assert!(home.has_link("/en/about/"), "the page is in the menu");
+    assert!(home.has_link("about/"), "the page is in the menu");
 }
 
 #[test]

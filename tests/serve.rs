@@ -92,6 +92,36 @@ fn wait_for(server: &Server, path: &str, done: impl Fn(u16, &str) -> bool) -> St
     }
 }
 
+/// The address of the fingerprinted base.css that the home page links to
+/// (`./assets/base.<hash>.css` there), as a path to ask the server for.
+fn base_css_path(server: &Server) -> Option<String> {
+    let (_, home) = get(server, "/");
+    let start = home.find("href=\"./assets/base.")? + "href=\".".len();
+    let end = start + home[start..].find('"')?;
+    let path = &home[start..end];
+    let file = path.strip_prefix("/assets/")?;
+    common::is_fingerprinted(file, "base.css").then(|| path.to_owned())
+}
+
+/// Polls until the base.css the home page links to contains `text` (an
+/// edited theme file gets a new fingerprint, so a new address).
+fn wait_for_base_css(server: &Server, text: &str) {
+    let start = Instant::now();
+    loop {
+        if let Some(path) = base_css_path(server) {
+            let (status, css) = get(server, &path);
+            if status == 200 && css.contains(text) {
+                return;
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "gave up waiting on base.css with {text}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// Listens to the reload stream; sends a message for each reload.
 fn listen(server: &Server) -> mpsc::Receiver<()> {
     let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
@@ -118,9 +148,16 @@ fn edits_errors_and_fixes_show_up_in_the_browser() {
     let server = start(&site);
     let (status, home) = get(&server, "/");
     assert_eq!(status, 200);
-    assert!(home.contains("测试区投资指南") && home.contains("/__hui/events"));
-    let (status, css) = get(&server, "/assets/base.css");
+    // The reload script is a file (the pages' CSP allows no inline script).
+    assert!(home.contains("测试区投资指南"));
+    assert!(home.contains("<script src=\"/__hui/live.js\"></script>"));
+    let (status, live) = get(&server, "/__hui/live.js");
     assert_eq!(status, 200);
+    assert!(live.contains("/__hui/events"));
+    let css_path = base_css_path(&server).expect("the home page links to base.<hash>.css");
+    let (status, css) = get(&server, &css_path);
+    assert_eq!(status, 200);
+    assert!(css.contains("body"), "{css_path}");
     assert!(!css.contains("__hui"), "only HTML gets the reload script");
     let (status, _) = get(&server, "/no/such/page/");
     assert_eq!(status, 404);
@@ -169,10 +206,10 @@ fn edits_errors_and_fixes_show_up_in_the_browser() {
 
     // A theme folder created while serving is picked up, and then watched.
     site.file("themes/default/static/base.css", "body{color:#123456}");
-    wait_for(&server, "/assets/base.css", |_, b| b.contains("#123456"));
+    wait_for_base_css(&server, "#123456");
     std::thread::sleep(Duration::from_millis(300));
     site.file("themes/default/static/base.css", "body{color:#654321}");
-    wait_for(&server, "/assets/base.css", |_, b| b.contains("#654321"));
+    wait_for_base_css(&server, "#654321");
 }
 
 #[test]

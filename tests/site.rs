@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{messages, TestSite};
+use common::{messages, rel, resolve, root_of, TestSite};
 
 #[test]
 fn every_page_is_written_in_both_languages() {
@@ -31,7 +31,19 @@ fn every_page_is_written_in_both_languages() {
     assert!(site
         .read("robots.txt")
         .contains("Sitemap: https://invest.example.gov.cn/sitemap.xml"));
-    assert!(site.public("assets/base.css").is_file());
+    // Theme files are published fingerprinted, never under their own name.
+    for name in [
+        "base.css",
+        "pages.css",
+        "card.css",
+        "main.js",
+        "search.js",
+        "search.css",
+        "favicon.svg",
+    ] {
+        assert!(site.public(&site.asset(name)).is_file(), "{name}");
+        assert!(!site.public(&format!("assets/{name}")).exists(), "{name}");
+    }
 }
 
 #[test]
@@ -77,15 +89,17 @@ fn language_switcher_points_to_the_same_page() {
     let zh = site.html("parks/east-zone/index.html");
     assert_eq!(
         zh.attrs(".lang-switch a", "href"),
-        vec!["/en/parks/east-zone/"]
+        vec!["../../en/parks/east-zone/"]
     );
     let en = site.html("en/parks/east-zone/index.html");
     assert_eq!(
         en.attrs(".lang-switch a", "href"),
-        vec!["/parks/east-zone/"]
+        vec!["../../../parks/east-zone/"]
     );
     let home = site.html("en/index.html");
-    assert_eq!(home.attrs(".lang-switch a", "href"), vec!["/"]);
+    assert_eq!(home.attrs(".lang-switch a", "href"), vec!["../"]);
+    let home = site.html("index.html");
+    assert_eq!(home.attrs(".lang-switch a", "href"), vec!["en/"]);
 }
 
 #[test]
@@ -93,30 +107,39 @@ fn cross_references_are_shown_on_both_sides() {
     let site = TestSite::complete();
     site.build_ok();
     let industry = site.html("industries/new-display/index.html");
-    assert!(industry.has_link("/parks/east-zone/"), "industry → park");
-    assert!(industry.has_link("/policies/talent/"), "industry → policy");
-    assert!(industry.has_link("/card/wang-ming/"), "industry → official");
+    assert!(
+        industry.has_link("../../parks/east-zone/"),
+        "industry → park"
+    );
+    assert!(
+        industry.has_link("../../policies/talent/"),
+        "industry → policy"
+    );
+    assert!(
+        industry.has_link("../../card/wang-ming/"),
+        "industry → official"
+    );
 
     let park = site.html("en/parks/east-zone/index.html");
     assert!(
-        park.has_link("/en/industries/new-display/"),
+        park.has_link("../../industries/new-display/"),
         "park → industry"
     );
-    assert!(park.has_link("/en/card/wang-ming/"), "park → official");
+    assert!(park.has_link("../../card/wang-ming/"), "park → official");
     assert!(park.text(".related").contains("New Display"));
 
     let policy = site.html("policies/talent/index.html");
     assert!(
-        policy.has_link("/industries/new-display/"),
+        policy.has_link("../../industries/new-display/"),
         "policy → industry"
     );
 
     let card = site.html("en/card/wang-ming/index.html");
     assert!(
-        card.has_link("/en/industries/new-display/"),
+        card.has_link("../../industries/new-display/"),
         "official → industry"
     );
-    assert!(card.has_link("/en/parks/east-zone/"), "official → park");
+    assert!(card.has_link("../../parks/east-zone/"), "official → park");
 }
 
 #[test]
@@ -138,36 +161,87 @@ fn translations_inherit_fields_they_leave_out() {
 }
 
 #[test]
-fn base_url_with_a_path_is_kept_in_every_link() {
+fn base_url_with_a_path_is_kept_in_absolute_urls_and_404_links_only() {
     let site = TestSite::complete();
     let report = site.build_with(|o| o.base_url = Some("https://host.example.cn/guide".into()));
     assert!(report.succeeded(), "{}", messages(&report));
     for page in [
         "index.html",
+        "en/index.html",
         "en/industries/new-display/index.html",
+        "parks/index.html",
+        "en/parks/east-zone/index.html",
         "card/wang-ming/index.html",
+        "en/search/index.html",
         "404.html",
+        "en/404.html",
     ] {
         let html = site.html(page);
         let mut urls = html.attrs("a[href]", "href");
         urls.extend(html.attrs("link[href]", "href"));
         urls.extend(html.attrs("script[src]", "src"));
+        urls.extend(html.attrs("img[src]", "src"));
+        urls.extend(html.attrs("form[action]", "action"));
+        let mut internal = 0;
         for url in urls {
-            if url.starts_with('/') {
+            if url.starts_with("http") {
+                // Maps and other sites are fine; this site's own URLs keep the path.
+                assert!(
+                    !url.contains("host.example.cn")
+                        || url.starts_with("https://host.example.cn/guide/"),
+                    "{page}: {url}"
+                );
+                continue;
+            }
+            let Some(file) = resolve(page, &url, "/guide/") else {
+                continue;
+            };
+            internal += 1;
+            if page.ends_with("404.html") {
+                // Hosts show 404.html at any address: its links are rooted.
                 assert!(
                     url.starts_with("/guide/"),
                     "{page}: {url} lost the base path"
                 );
-            } else if url.starts_with("http") {
-                assert!(
-                    url.starts_with("https://host.example.cn/guide/"),
-                    "{page}: {url}"
-                );
+            } else {
+                // Elsewhere links are relative, whatever the base path.
+                assert!(!url.starts_with('/'), "{page}: {url}");
+                assert!(!url.contains("guide"), "{page}: {url} has the base path");
             }
+            assert!(
+                site.public(&file).is_file(),
+                "{page}: {url} leads to missing {file}"
+            );
         }
+        assert!(internal > 10, "{page}: {internal} internal links");
     }
     let en = site.html("en/parks/east-zone/index.html");
-    assert!(en.has_link("/guide/en/industries/new-display/"));
+    assert!(en.has_link("../../industries/new-display/"));
+    assert!(en.has_link("../../"), "the English home");
+    assert_eq!(
+        en.attr("link[rel=canonical]", "href").as_deref(),
+        Some("https://host.example.cn/guide/en/parks/east-zone/")
+    );
+    assert_eq!(
+        en.attr("link[rel=alternate][hreflang=zh-CN]", "href")
+            .as_deref(),
+        Some("https://host.example.cn/guide/parks/east-zone/")
+    );
+    let not_found = site.html("404.html");
+    assert!(not_found.has_link("/guide/"));
+    assert!(not_found.has_link("/guide/parks/"));
+    let card = site.html("card/wang-ming/index.html");
+    assert_eq!(
+        card.attr("meta[property=\"og:url\"]", "content").as_deref(),
+        Some("https://host.example.cn/guide/card/wang-ming/")
+    );
+    assert_eq!(
+        card.attr(".js-share", "data-url").as_deref(),
+        Some("https://host.example.cn/guide/card/wang-ming/")
+    );
+    assert!(site
+        .read("card/wang-ming/wang-ming.vcf")
+        .contains("URL:https://host.example.cn/guide/card/wang-ming/"));
     assert!(site
         .read("sitemap.xml")
         .contains("<loc>https://host.example.cn/guide/en/parks/east-zone/</loc>"));
@@ -316,7 +390,7 @@ fn raw_html_in_markdown_never_reaches_the_page() {
 }
 
 #[test]
-fn body_links_to_entries_get_language_and_base_path() {
+fn body_links_to_entries_get_language_and_the_pages_root() {
     let site = TestSite::complete();
     site.file(
         "content/pages/about.en.md",
@@ -324,8 +398,8 @@ fn body_links_to_entries_get_language_and_base_path() {
     );
     site.build_with(|o| o.base_url = Some("https://h.example.cn/guide/".into()));
     let page = site.html("en/about/index.html");
-    assert!(page.has_link("/guide/en/parks/east-zone/"));
-    assert!(page.has_link("/guide/files/plan.pdf"));
+    assert!(page.has_link("../parks/east-zone/"));
+    assert!(page.has_link("../../files/plan.pdf"));
 }
 
 #[test]
@@ -387,8 +461,14 @@ fn a_site_theme_overrides_the_default_file_by_file() {
         "{% extends \"base.html\" %}{% block content %}<p class=\"custom\">{{ page.title }}</p>{% endblock content %}",
     );
     site.build_ok();
-    assert_eq!(site.read("assets/base.css"), "body{color:#123456}");
-    assert_eq!(site.html("about/index.html").text(".custom"), "关于");
+    let css = site.asset("base.css");
+    // Published compacted: one rule per line.
+    assert_eq!(site.read(&css), "body{color:#123456}\n");
+    let about = site.html("about/index.html");
+    assert_eq!(about.text(".custom"), "关于");
+    assert!(about
+        .attrs("link[rel=stylesheet]", "href")
+        .contains(&rel("about/index.html", &css)));
     // Templates not overridden still come from the default theme.
     assert!(!site
         .html("industries/new-display/index.html")
@@ -410,7 +490,7 @@ fn files_beside_entries_are_copied_and_linked() {
         b"%PDF-1.4"
     );
     let page = site.html("en/policies/talent/index.html");
-    assert!(page.has_link("/policies/talent.pdf"));
+    assert!(page.has_link("../../../policies/talent.pdf"));
 }
 
 #[test]
@@ -472,14 +552,14 @@ fn more_than_two_languages_work() {
     assert!(ja.text("h1").contains("東区"));
     assert_eq!(
         ja.attrs(".lang-switch a", "href"),
-        vec!["/parks/east-zone/", "/en/parks/east-zone/"]
+        vec!["../../../parks/east-zone/", "../../../en/parks/east-zone/"]
     );
     assert_eq!(
         ja.attr("link[rel=alternate][hreflang=ja]", "href")
             .as_deref(),
         Some("https://invest.example.gov.cn/ja/parks/east-zone/")
     );
-    assert!(ja.has_link("/ja/industries/new-display/"));
+    assert!(ja.has_link("../../industries/new-display/"));
     // Without Japanese UI strings the theme says so once, and uses English.
     assert!(messages(&report).contains("no UI strings for `ja`"));
 }

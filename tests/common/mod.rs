@@ -140,6 +140,112 @@ impl TestSite {
     pub fn html(&self, rel: &str) -> Page {
         Page(Html::parse_document(&self.read(rel)))
     }
+
+    /// The fingerprinted file a theme file such as `base.css` was published
+    /// as: `assets/base.<10 hex digits>.css`, the only one of its name.
+    pub fn asset(&self, name: &str) -> String {
+        asset_in(&self.public(""), name)
+    }
+}
+
+/// [`TestSite::asset`] in any output folder.
+pub fn asset_in(public: &Path, name: &str) -> String {
+    let found: Vec<String> = std::fs::read_dir(public.join("assets"))
+        .unwrap_or_else(|e| panic!("{}/assets: {e}", public.display()))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|file| is_fingerprinted(file, name))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one fingerprinted {name} in assets/: {found:?}"
+    );
+    format!("assets/{}", found[0])
+}
+
+/// Whether `file` is `name` fingerprinted: `base.css` as `base.0123456789.css`.
+pub fn is_fingerprinted(file: &str, name: &str) -> bool {
+    let (stem, ext) = name.rsplit_once('.').unwrap();
+    file.strip_prefix(stem)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(ext))
+        .and_then(|rest| rest.strip_suffix('.'))
+        .is_some_and(|hash| {
+            hash.len() == 10 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        })
+}
+
+/// The way up from a built page (`en/parks/index.html`) to the site root:
+/// `./` on the home page, then one `../` per folder above the page.
+pub fn root_of(page: &str) -> String {
+    match page.matches('/').count() {
+        0 => "./".to_owned(),
+        depth => "../".repeat(depth),
+    }
+}
+
+/// How `page` (`en/card/wang-ming/index.html`) links to the site path
+/// `path` (`/en/parks/`): the shortest way, up to the folders they share,
+/// then down (`../../parks/`); `./` for the page's own folder.
+pub fn rel(page: &str, path: &str) -> String {
+    let from: Vec<&str> = page.split('/').collect::<Vec<_>>()[..page.matches('/').count()].to_vec();
+    let path = path.trim_start_matches('/');
+    let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let to: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out = "../".repeat(from.len() - common);
+    for part in &to[common..] {
+        out.push_str(part);
+        out.push('/');
+    }
+    out.push_str(name);
+    if out.is_empty() {
+        out.push_str("./");
+    }
+    out
+}
+
+/// The file under the output folder that a link on `page` leads to, or
+/// `None` for a link out of the site (`https:`, `mailto:`, `tel:`, `#top`).
+/// Relative links resolve against the page's folder; links starting with `/`
+/// (404.html) must start with `base_path` (`/` or `/guide/`). A link that
+/// leaves the site or misses the base path gives a path that never exists.
+pub fn resolve(page: &str, href: &str, base_path: &str) -> Option<String> {
+    let href = href.split(['#', '?']).next().unwrap();
+    if href.is_empty() || href.split('/').next().unwrap().contains(':') {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let rest = if let Some(rooted) = href.strip_prefix('/') {
+        let Some(rest) = rooted.strip_prefix(base_path.trim_start_matches('/')) else {
+            return Some(format!("<not under the base path {base_path}>/{rooted}"));
+        };
+        rest
+    } else {
+        parts.extend(page.split('/'));
+        parts.pop();
+        href
+    };
+    for part in rest.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Some(format!("<above the site root>/{href}"));
+                }
+            }
+            _ => parts.push(part),
+        }
+    }
+    if href.ends_with('/')
+        || href == "."
+        || href == ".."
+        || href.ends_with("/.")
+        || href.ends_with("/..")
+    {
+        parts.push("index.html");
+    }
+    Some(parts.join("/"))
 }
 
 pub fn messages(report: &hui::BuildReport) -> String {
