@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{messages, rel, resolve, root_of, TestSite};
+use common::{messages, rel, resolve, TestSite};
 
 #[test]
 fn every_page_is_written_in_both_languages() {
