@@ -57,7 +57,9 @@ def count_html(folder):
 
 def tools(site_root, hui):
     """(name, folder, command, output folder) of every tool available."""
-    found = [("hui", site_root / "hui", [str(hui), "build", "--quiet"], "public")]
+    found = [("hui", site_root / "hui", [str(hui), "build", "--quiet"], "public"),
+             # The offline copy (links that name index.html) and its zip.
+             ("hui-off", site_root / "hui", [str(hui), "build", "--offline", "--quiet"], "offline")]
     if (site_root / "hugo").is_dir() and shutil.which("hugo"):
         found.append(("hugo", site_root / "hugo", ["hugo", "--quiet"], "public"))
     if (site_root / "zola").is_dir() and shutil.which("zola"):
@@ -90,15 +92,16 @@ def bench(n, runs, work, peers, hui):
             results[name]["runs"].append(timed(cmd, folder))
     shutil.rmtree(aside)
     print(f"\nN = {n:,} entries")
-    print(f"{'tool':6} {'pages':>7} {'wall s (median, min-max)':>28} {'CPU s':>7} {'peak MiB':>9} {'pages/s':>8}")
+    print(f"{'tool':7} {'pages':>7} {'wall s (median, min-max)':>28} {'CPU s':>7} {'peak MiB':>9} {'pages/s':>8}")
     for name, r in results.items():
         walls = [w for w, _, _ in r["runs"]]
         wall = statistics.median(walls)
         cpu = statistics.median(c for _, c, _ in r["runs"])
         peak = statistics.median(p for _, _, p in r["runs"]) / 1024
         r.update(wall=wall, peak=peak)
-        print(f"{name:6} {r['pages']:>7,} {wall:>9.2f} ({min(walls):.2f}-{max(walls):.2f}){'':>7} "
+        print(f"{name:7} {r['pages']:>7,} {wall:>9.2f} ({min(walls):.2f}-{max(walls):.2f}){'':>7} "
               f"{cpu:>7.2f} {peak:>9.0f} {r['pages'] / wall:>8,.0f}")
+    print(f"offline copy / build: wall {results['hui-off']['wall'] / results['hui']['wall']:.2f}x")
     if "hugo" in results:
         hugo = results["hugo"]
         print(f"hui / hugo: wall {results['hui']['wall'] / hugo['wall']:.2f}x, "
