@@ -13,6 +13,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use crate::content::fields;
 use crate::content::schema::{Collection, FrontMatter};
 use crate::content::SourceFile;
 use crate::diagnostics::{closest, Diagnostic, Diagnostics};
@@ -573,12 +574,12 @@ fn untranslated_fields(ctx: &Ctx) -> Vec<Diagnostic> {
     let default_lang = site.config.default_language();
     let mut out = Vec::new();
     for (id, entry) in site.entries.iter().enumerate() {
-        let ours = text_fields(&site.source(id).front_matter);
+        let ours = text_fields(&site.source(id).front_matter, entry.collection);
         for variant in entry.variants.iter().skip(1).filter(|v| v.translated) {
             let Some(t) = site.translation(id, &variant.lang) else {
                 continue;
             };
-            let theirs = text_fields(&t.front_matter);
+            let theirs = text_fields(&t.front_matter, entry.collection);
             for field in ours.iter().filter(|f| !theirs.contains(f)) {
                 let line = t.body_first_line.saturating_sub(1).max(1);
                 out.push(
@@ -724,62 +725,23 @@ fn unreferenced(
 }
 
 /// The text fields that `fm` fills in: what a translation is expected to
-/// translate. Numbers, dates, phones, e-mail, WeChat IDs, document numbers,
-/// slugs, files and switches are the same in every language, so they are
-/// written once and left out here.
-fn text_fields(fm: &FrontMatter) -> Vec<&'static str> {
-    let fields: Vec<(&'static str, bool)> = match fm {
-        FrontMatter::Industry(v) => vec![
-            ("title", v.title.filled()),
-            ("summary", v.summary.filled()),
-            ("key_companies", v.key_companies.filled()),
-            ("stats", v.stats.filled()),
-        ],
-        FrontMatter::Park(v) => vec![
-            ("title", v.title.filled()),
-            ("summary", v.summary.filled()),
-            ("address", v.address.filled()),
-            ("highlights", v.highlights.filled()),
-        ],
-        FrontMatter::Policy(v) => vec![
-            ("title", v.title.filled()),
-            ("summary", v.summary.filled()),
-            ("issuer", v.issuer.filled()),
-            ("incentives", v.incentives.filled()),
-            ("eligibility", v.eligibility.filled()),
-            ("handling_office", v.handling_office.filled()),
-        ],
-        FrontMatter::Official(v) => vec![
-            ("name", v.name.filled()),
-            ("position", v.position.filled()),
-            ("organization", v.organization.filled()),
-            ("address", v.address.filled()),
-        ],
-        FrontMatter::Page(v) => vec![("title", v.title.filled()), ("summary", v.summary.filled())],
+/// translate, as the schema's table of fields says (`Kind::translated`).
+/// Numbers, dates, phones, e-mail, WeChat IDs, document numbers, slugs,
+/// files and switches are the same in every language, so they are written
+/// once and left out here. An empty text or list is as good as left out.
+fn text_fields(fm: &FrontMatter, collection: Collection) -> Vec<&'static str> {
+    let values = serde_json::to_value(fm).unwrap_or_default();
+    let filled = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => !s.trim().is_empty(),
+        serde_json::Value::Array(items) => !items.is_empty(),
+        serde_json::Value::Null => false,
+        _ => true,
     };
-    fields
-        .into_iter()
-        .filter(|(_, filled)| *filled)
-        .map(|(name, _)| name)
+    fields::of(collection)
+        .iter()
+        .filter(|f| f.kind.translated() && filled(&values[f.name]))
+        .map(|f| f.name)
         .collect()
-}
-
-/// Whether an optional front-matter value says something: an empty text or
-/// list is as good as left out.
-trait Filled {
-    fn filled(&self) -> bool;
-}
-
-impl Filled for Option<crate::content::values::Text> {
-    fn filled(&self) -> bool {
-        self.as_ref().is_some_and(|t| !t.0.trim().is_empty())
-    }
-}
-
-impl<T> Filled for Option<Vec<T>> {
-    fn filled(&self) -> bool {
-        self.as_ref().is_some_and(|l| !l.is_empty())
-    }
 }
 
 /// The `content/`-relative paths of officials' photos and WeChat QR codes,

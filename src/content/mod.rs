@@ -5,6 +5,7 @@
 //! into the typed schema. It knows nothing of other files: translations,
 //! references and required fields are the link stage's job.
 
+pub mod fields;
 pub mod schema;
 pub mod values;
 
