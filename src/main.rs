@@ -109,6 +109,15 @@ enum Command {
         /// The folder to create the site in (created if missing; must be empty)
         dir: PathBuf,
     },
+    /// Print the content contract: every collection's fields, or their JSON Schema
+    #[command(
+        after_help = "Examples:\n  hui schema\n  hui schema --format json > hui-schema.json   # for editors' YAML tooling\n\nWith --format json: one JSON object whose keys are the collections (industries, parks…), each the JSON Schema (draft 2020-12) of that collection's front matter."
+    )]
+    Schema {
+        /// human: one line per field; json: JSON Schema per collection
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -210,6 +219,20 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Schema { format } => {
+            match format {
+                Format::Human => print!("{}", hui::content::fields::describe()),
+                Format::Json => {
+                    let all: serde_json::Map<String, serde_json::Value> =
+                        hui::content::schema::Collection::ALL
+                            .iter()
+                            .map(|c| (c.dir().to_owned(), hui::content::fields::json_schema(*c)))
+                            .collect();
+                    println!("{}", serde_json::to_string_pretty(&all).unwrap_or_default());
+                }
+            }
+            ExitCode::SUCCESS
+        }
         Command::Init { dir } => match hui::scaffold::init(&dir) {
             Ok(files) => {
                 let shown = hui::shown_path(&dir);

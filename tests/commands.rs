@@ -329,3 +329,37 @@ fn help_shows_examples() {
     assert!(init.status.success());
     assert!(String::from_utf8_lossy(&init.stdout).contains("hui init my-guide"));
 }
+
+#[test]
+fn schema_prints_the_contract_and_its_json_schema() {
+    let site = TestSite::new();
+    let human = site.cli(&["schema"]);
+    assert!(human.status.success());
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(text.contains("content/officials/"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("industries") && l.contains("slugs")),
+        "{text}"
+    );
+    let json = site.cli(&["schema", "--format", "json"]);
+    assert!(json.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let officials = &schema["officials"];
+    assert_eq!(
+        officials["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(officials["additionalProperties"], false);
+    assert_eq!(officials["properties"]["email"]["format"], "email");
+    assert!(officials["properties"]["phone"]["description"]
+        .as_str()
+        .unwrap()
+        .contains("电话"));
+    assert_eq!(
+        schema["parks"]["properties"]["location"]["required"],
+        serde_json::json!(["lat", "lng"])
+    );
+    let bad = site.cli(&["schema", "--format", "yaml"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

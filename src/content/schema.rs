@@ -64,6 +64,17 @@ impl Collection {
         }
     }
 
+    /// Each field with the name of its Rust value type.
+    pub fn field_types(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Collection::Industries => IndustryFm::TYPES,
+            Collection::Parks => ParkFm::TYPES,
+            Collection::Policies => PolicyFm::TYPES,
+            Collection::Officials => OfficialFm::TYPES,
+            Collection::Pages => PageFm::TYPES,
+        }
+    }
+
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Collection::Industries => IndustryFm::FIELDS,
@@ -87,6 +98,10 @@ macro_rules! front_matter {
 
         impl $name {
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+            /// Each field with the name of its value type (`Vec<Text>`),
+            /// from which `hui schema` writes the field's JSON Schema.
+            pub const TYPES: &'static [(&'static str, &'static str)] =
+                &[$((stringify!($field), stringify!($ty))),*];
 
             /// Fields this (translation) leaves out are taken from `base`.
             pub fn inherit(self, base: &Self) -> Self {
