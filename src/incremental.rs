@@ -17,49 +17,38 @@ use std::time::{Instant, SystemTime};
 
 use serde::Serialize;
 
-use crate::card::{CardAssets, ImageCache};
+use crate::card::{CardAssets, ImageCache, ReuseCards};
 use crate::content::schema::{Collection, FrontMatter};
 use crate::content::{stamp, Asset};
 use crate::diagnostics::Diagnostics;
 use crate::link::{EntryId, Site};
 use crate::output::{Files, MemorySink};
-use crate::render::{self, Page, PageOutcome};
+use crate::render::{self, Page, PageOutcome, ReusePages};
 use crate::theme::Theme;
 use crate::{BuildOptions, BuildReport};
 
-/// What a build may keep from the previous one instead of making it again.
+/// What a build may keep from the previous one instead of making it again:
+/// the card stage's part and the render stage's, each declared by its stage.
 /// The previous files must already be in the sink.
-pub trait Reuse: Sync {
-    /// What the page gave last time (its problems, its search document),
-    /// when its previous output is still right.
-    fn page(&self, lang_index: usize, page: Page) -> Option<PageOutcome>;
-    /// The official's card files, when the previous ones are still right.
-    fn card(&self, id: EntryId) -> Option<CardAssets>;
-    /// Whether the previous copy of a content file is still right.
-    fn asset(&self, asset: &Asset) -> bool;
-    /// A language's previous search index, when it was made from the same
-    /// fingerprint (see [`crate::search::fingerprint`]).
-    fn search_index(&self, _lang_index: usize, _print: u64) -> Option<crate::search::Written> {
-        None
-    }
-    /// Images already resized, by their bytes.
-    fn images(&self) -> Option<&ImageCache> {
-        None
-    }
-}
+pub trait Reuse: ReuseCards + ReusePages {}
+
+impl<T: ReuseCards + ReusePages> Reuse for T {}
 
 /// Reuses nothing: a full build.
 pub struct Fresh;
 
-impl Reuse for Fresh {
+impl ReusePages for Fresh {
     fn page(&self, _: usize, _: Page) -> Option<PageOutcome> {
-        None
-    }
-    fn card(&self, _: EntryId) -> Option<CardAssets> {
         None
     }
     fn asset(&self, _: &Asset) -> bool {
         false
+    }
+}
+
+impl ReuseCards for Fresh {
+    fn card(&self, _: EntryId) -> Option<CardAssets> {
+        None
     }
 }
 
@@ -265,14 +254,7 @@ struct Plan<'a> {
     page_prints: HashMap<(usize, PageKey), u64>,
 }
 
-impl Reuse for Plan<'_> {
-    fn page(&self, lang_index: usize, page: Page) -> Option<PageOutcome> {
-        let key = (lang_index, key_of(self.site, page));
-        let print = self.page_prints.get(&key)?;
-        let (before, outcome) = self.last.pages.get(&key)?;
-        (before == print).then(|| outcome.clone())
-    }
-
+impl ReuseCards for Plan<'_> {
     fn card(&self, id: EntryId) -> Option<CardAssets> {
         let (before, assets) = self.last.cards.get(&self.site.entries[id].slug)?;
         (*before == self.prints.card(self.site, id)).then(|| assets.clone())
@@ -280,6 +262,15 @@ impl Reuse for Plan<'_> {
 
     fn images(&self) -> Option<&ImageCache> {
         Some(self.images)
+    }
+}
+
+impl ReusePages for Plan<'_> {
+    fn page(&self, lang_index: usize, page: Page) -> Option<PageOutcome> {
+        let key = (lang_index, key_of(self.site, page));
+        let print = self.page_prints.get(&key)?;
+        let (before, outcome) = self.last.pages.get(&key)?;
+        (before == print).then(|| outcome.clone())
     }
 
     fn search_index(&self, lang_index: usize, print: u64) -> Option<crate::search::Written> {

@@ -20,7 +20,6 @@ use rayon::prelude::*;
 
 use crate::content::schema::{Collection, FrontMatter, OfficialFm};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::incremental::Reuse;
 use crate::link::{EntryId, Site};
 use crate::output::Sink;
 use crate::theme::Theme;
@@ -134,12 +133,24 @@ impl Cards {
     }
 }
 
+/// What a build may keep of the previous build's card files (`hui serve`
+/// rebuilds); [`crate::incremental`] implements it. Declared here so that
+/// the card stage depends on no later stage.
+pub trait ReuseCards: Sync {
+    /// The official's card files, when the previous ones are still right.
+    fn card(&self, id: EntryId) -> Option<CardAssets>;
+    /// Images already resized, by their bytes.
+    fn images(&self) -> Option<&ImageCache> {
+        None
+    }
+}
+
 /// Writes every official's card files into `sink`.
 pub fn build(
     site: &Site,
     theme: &Theme,
     urls: &Urls,
-    reuse: &dyn Reuse,
+    reuse: &dyn ReuseCards,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Cards {
@@ -198,7 +209,7 @@ fn content_rel(value: &str) -> String {
 
 /// Makes one official's files.
 struct CardMaker<'a> {
-    reuse: &'a dyn Reuse,
+    reuse: &'a dyn ReuseCards,
     site: &'a Site,
     theme: &'a Theme,
     urls: &'a Urls,

@@ -20,8 +20,8 @@ use tera::Context;
 
 use crate::card::Cards;
 use crate::content::schema::Collection;
+use crate::content::Asset;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::incremental::Reuse;
 use crate::link::{EntryId, Site};
 use crate::markdown;
 use crate::output::Sink;
@@ -184,6 +184,22 @@ struct Redirect {
     url: String,
 }
 
+/// What a build may keep of the previous build's pages (`hui serve`
+/// rebuilds); [`crate::incremental`] implements it. Declared here so that
+/// rendering depends on no later stage.
+pub trait ReusePages: Sync {
+    /// What the page gave last time (its problems, its search document),
+    /// when its previous output is still right.
+    fn page(&self, lang_index: usize, page: Page) -> Option<PageOutcome>;
+    /// Whether the previous copy of a content file is still right.
+    fn asset(&self, asset: &Asset) -> bool;
+    /// A language's previous search index, when it was made from the same
+    /// fingerprint (see [`crate::search::fingerprint`]).
+    fn search_index(&self, _lang_index: usize, _print: u64) -> Option<crate::search::Written> {
+        None
+    }
+}
+
 /// Options that do not come from the site itself.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
@@ -241,7 +257,7 @@ pub fn render_site(
     urls: &Urls,
     options: RenderOptions,
     cards: &Cards,
-    reuse: &dyn Reuse,
+    reuse: &dyn ReusePages,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Rendered {
@@ -375,7 +391,7 @@ fn write_index(
     theme: &Theme,
     jobs: &[(usize, Page)],
     docs: &std::collections::HashMap<(usize, Page), Arc<Indexed>>,
-    reuse: &dyn Reuse,
+    reuse: &dyn ReusePages,
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Vec<(u64, search::Written)> {

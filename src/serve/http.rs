@@ -10,8 +10,7 @@ use tiny_http::{Header, Method, Request, Response};
 
 use super::{page, Shared};
 
-/// Where pages listen for "reload".
-pub const EVENTS_PATH: &str = "/__hui/events";
+use super::page::EVENTS_PATH;
 
 pub fn answer(request: Request, shared: &Shared) {
     let url = request.url().to_owned();

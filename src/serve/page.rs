@@ -2,7 +2,8 @@
 //! failed build, an overlay with the build's errors. Nothing here is ever
 //! part of a built site.
 
-use super::http::EVENTS_PATH;
+/// Where pages listen for "reload": the server's event stream.
+pub const EVENTS_PATH: &str = "/__hui/events";
 
 /// Where pages get the reload script and the overlay's styles: files, not
 /// inline, so that the pages' Content-Security-Policy allows them.
