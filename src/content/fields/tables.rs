@@ -1,96 +1,10 @@
-//! The fields of each collection, declared once: name, kind (a text to
-//! translate, a fact written once, a reference to another collection, a
-//! file…), an example and a one-line meaning in Chinese and English.
-//!
-//! The typed front-matter structs in [`super::schema`] hold the values; this
-//! table says what each field is for. `hui new` and `hui init` write entries
-//! from it, `hui check` knows from it which texts a translation should carry,
-//! and tests hold the structs and the README's field reference to it, so a
-//! new field is a line in the struct and a line here.
+//! The table itself: each collection's fields, in the order a scaffold
+//! writes them, with the fields several collections share (`summary`,
+//! `weight`, `draft`…) declared once and reused. Tests hold it to the
+//! front-matter structs and to the README's field reference.
 
-use super::schema::Collection;
-
-/// A text in the two languages the schema explains itself in.
-#[derive(Debug, Clone, Copy)]
-pub struct Say {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
-
-pub const fn say(zh: &'static str, en: &'static str) -> Say {
-    Say { zh, en }
-}
-
-impl Say {
-    pub fn get(self, tongue: Tongue) -> &'static str {
-        match tongue {
-            Tongue::Zh => self.zh,
-            Tongue::En => self.en,
-        }
-    }
-}
-
-/// The language a file's comments and placeholders are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tongue {
-    Zh,
-    En,
-}
-
-impl Tongue {
-    /// Chinese for `zh` and its variants (`zh-hant`); English for every other
-    /// language, as the one an editor of a third language most likely reads.
-    pub fn of(lang: &str) -> Tongue {
-        if lang == "zh" || lang.starts_with("zh-") {
-            Tongue::Zh
-        } else {
-            Tongue::En
-        }
-    }
-}
-
-/// What a field is, which decides where a scaffold writes it and whether it
-/// is active or commented out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// The required title (`name` for officials): a placeholder everywhere.
-    Title,
-    /// Text that is translated: a placeholder in every language's file.
-    Text,
-    /// A value written once, in the default-language file (phones, dates,
-    /// numbers). A made-up one must not go live by accident, so a new entry
-    /// shows it commented out; the sample site fills it in.
-    Fact,
-    /// Slugs of entries of this collection. Only valid once they exist.
-    Reference(Collection),
-    /// A file beside the entry, which no scaffold can provide.
-    File,
-    /// An optional behaviour the sample site shows off (`menu`).
-    Feature,
-    /// Rarely needed at first (`weight`, `draft`, `aliases`).
-    Control,
-}
-
-impl Kind {
-    /// Whether a translation carries the field; everything else is inherited
-    /// from the default-language file.
-    pub fn translated(self) -> bool {
-        matches!(self, Kind::Title | Kind::Text)
-    }
-}
-
-/// One field of a collection: its name, what kind of value it holds, an
-/// example and its meaning in each language.
-#[derive(Debug, Clone, Copy)]
-pub struct FieldSpec {
-    pub name: &'static str,
-    pub kind: Kind,
-    /// The YAML after `name:`; `{slug}` is replaced by the entry's slug. A
-    /// value that starts with a newline is a block (a list, one item a line).
-    pub example: Say,
-    /// What the field is for: the comment scaffolds write above it.
-    pub meaning: Say,
-}
+use super::{say, FieldSpec, Kind};
+use crate::content::schema::Collection;
 
 const SUMMARY: FieldSpec = FieldSpec {
     name: "summary",
@@ -159,7 +73,7 @@ const INDUSTRIES: FieldSpec = FieldSpec {
     ),
 };
 
-const INDUSTRY: &[FieldSpec] = &[
+pub(super) const INDUSTRY: &[FieldSpec] = &[
     FieldSpec {
         name: "title",
         kind: Kind::Title,
@@ -197,7 +111,7 @@ const INDUSTRY: &[FieldSpec] = &[
     SEARCH,
 ];
 
-const PARK: &[FieldSpec] = &[
+pub(super) const PARK: &[FieldSpec] = &[
     FieldSpec {
         name: "title",
         kind: Kind::Title,
@@ -252,7 +166,7 @@ const PARK: &[FieldSpec] = &[
     SEARCH,
 ];
 
-const POLICY: &[FieldSpec] = &[
+pub(super) const POLICY: &[FieldSpec] = &[
     FieldSpec {
         name: "title",
         kind: Kind::Title,
@@ -371,7 +285,7 @@ const POLICY: &[FieldSpec] = &[
     SEARCH,
 ];
 
-const OFFICIAL: &[FieldSpec] = &[
+pub(super) const OFFICIAL: &[FieldSpec] = &[
     FieldSpec {
         name: "name",
         kind: Kind::Title,
@@ -475,7 +389,7 @@ const OFFICIAL: &[FieldSpec] = &[
     SEARCH,
 ];
 
-const PAGE: &[FieldSpec] = &[
+pub(super) const PAGE: &[FieldSpec] = &[
     FieldSpec {
         name: "title",
         kind: Kind::Title,
@@ -497,230 +411,10 @@ const PAGE: &[FieldSpec] = &[
     SEARCH,
 ];
 
-/// Every field of `collection`, in the order a scaffold writes them.
-/// The fields of a collection, in the order files show them.
-pub fn of(collection: Collection) -> &'static [FieldSpec] {
-    match collection {
-        Collection::Industries => INDUSTRY,
-        Collection::Parks => PARK,
-        Collection::Policies => POLICY,
-        Collection::Officials => OFFICIAL,
-        Collection::Pages => PAGE,
-    }
-}
-
-/// The JSON Schema of a value type of the front matter, by its Rust name
-/// (the front-matter structs give it): what editors' tools check before hui.
-fn type_schema(ty: &str) -> serde_json::Value {
-    use serde_json::json;
-    let slug = json!({"type": "string", "pattern": "^[a-z0-9-]+$"});
-    // Editors write `value: 168` and mean the text "168".
-    let text = json!({"type": ["string", "number"]});
-    match ty {
-        "Text" => text,
-        "String" => json!({"type": "string", "description": "a file beside the entry"}),
-        "i64" => json!({"type": "integer"}),
-        "f64" => json!({"type": "number"}),
-        "bool" => json!({"type": "boolean"}),
-        "Date" => json!({"type": "string", "format": "date"}),
-        "Phone" => json!({"type": "string"}),
-        "Email" => json!({"type": "string", "format": "email"}),
-        "Established" => json!({"anyOf": [
-            {"type": "integer", "minimum": 1000, "maximum": 9999},
-            {"type": "string", "format": "date"}
-        ]}),
-        "Location" => json!({
-            "type": "object",
-            "properties": {"lat": {"type": "number"}, "lng": {"type": "number"}},
-            "required": ["lat", "lng"],
-            "additionalProperties": false
-        }),
-        "Delivery" => {
-            json!({"enum": ["免申即享", "automatic", "快申快享", "fast-track", "apply", "按规定申报"]})
-        }
-        "SlugList" => json!({"anyOf": [slug.clone(), {"type": "array", "items": slug}]}),
-        "Vec<Text>" => json!({"type": "array", "items": text}),
-        "Vec<Stat>" => json!({"type": "array", "items": {
-            "type": "object",
-            "properties": {"label": text, "value": text},
-            "required": ["label", "value"],
-            "additionalProperties": false
-        }}),
-        other => unreachable!("no JSON Schema for the front-matter type `{other}`"),
-    }
-}
-
-/// What a field's kind adds to its description.
-fn kind_note(kind: Kind) -> String {
-    match kind {
-        Kind::Title => "Required in the default-language file; translated.".to_owned(),
-        Kind::Text => "Translated: give it in each language's file.".to_owned(),
-        Kind::Fact => "Written once, in the default-language file.".to_owned(),
-        Kind::Reference(c) => format!("Slugs of {} (content/{}/).", c.dir(), c.dir()),
-        Kind::File => "A file in the same folder as the entry.".to_owned(),
-        Kind::Feature | Kind::Control => "Written once, in the default-language file.".to_owned(),
-    }
-}
-
-/// The JSON Schema (draft 2020-12) of a collection's front matter: the
-/// content contract for editors' tools (`hui schema --format json`).
-pub fn json_schema(collection: Collection) -> serde_json::Value {
-    let types: std::collections::HashMap<&str, &str> =
-        collection.field_types().iter().copied().collect();
-    let mut properties = serde_json::Map::new();
-    for field in of(collection) {
-        let mut schema = type_schema(types[field.name]);
-        schema["description"] = format!(
-            "{} {} / {}",
-            field.meaning.en,
-            kind_note(field.kind),
-            field.meaning.zh
-        )
-        .into();
-        properties.insert(field.name.to_owned(), schema);
-    }
-    serde_json::json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": format!("hui front matter: content/{}/", collection.dir()),
-        "type": "object",
-        "properties": properties,
-        // Not `required`: a translation inherits its title.
-        "additionalProperties": false
-    })
-}
-
-/// A value type as editors know it.
-fn type_name(ty: &str) -> &'static str {
-    match ty {
-        "Text" => "text",
-        "String" => "file",
-        "i64" => "integer",
-        "f64" => "number",
-        "bool" => "true/false",
-        "Date" => "date",
-        "Phone" => "phone",
-        "Email" => "e-mail",
-        "Established" => "year or date",
-        "Location" => "{lat, lng}",
-        "Delivery" => "delivery",
-        "SlugList" => "slugs",
-        "Vec<Text>" => "list of texts",
-        "Vec<Stat>" => "list of {label, value}",
-        other => unreachable!("no name for the front-matter type `{other}`"),
-    }
-}
-
-/// The contract as text, one line a field: what `hui schema` prints.
-pub fn describe() -> String {
-    let mut out = String::new();
-    for collection in Collection::ALL {
-        out.push_str(&format!("content/{}/\n", collection.dir()));
-        let types: std::collections::HashMap<&str, &str> =
-            collection.field_types().iter().copied().collect();
-        for field in of(collection) {
-            out.push_str(&format!(
-                "  {:<16} {:<22} {}\n",
-                field.name,
-                type_name(types[field.name]),
-                field.meaning.en
-            ));
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    /// Every field gets a schema and a name: a new value type must be
-    /// given both (they panic otherwise).
-    #[test]
-    fn every_collection_has_a_json_schema() {
-        let text = describe();
-        for collection in Collection::ALL {
-            let schema = json_schema(collection);
-            let properties = schema["properties"].as_object().unwrap();
-            assert_eq!(properties.len(), collection.fields().len());
-            assert!(properties.values().all(|p| p["description"].is_string()));
-            assert!(text.contains(&format!("content/{}/", collection.dir())));
-        }
-    }
-
-    /// Whether `value` fits `schema`, for the keywords `json_schema` uses.
-    fn fits(schema: &serde_json::Value, value: &serde_json::Value) -> bool {
-        use serde_json::Value;
-        if let Some(any) = schema["anyOf"].as_array() {
-            return any.iter().any(|s| fits(s, value));
-        }
-        if let Some(options) = schema["enum"].as_array() {
-            return options.contains(value);
-        }
-        let types: Vec<&str> = match &schema["type"] {
-            Value::String(t) => vec![t.as_str()],
-            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
-            _ => return true,
-        };
-        let ok = types.iter().any(|t| match (*t, value) {
-            ("string", Value::String(_)) | ("boolean", Value::Bool(_)) => true,
-            ("number", Value::Number(_)) => true,
-            ("integer", Value::Number(n)) => n.is_i64() || n.is_u64(),
-            ("array", Value::Array(items)) => items.iter().all(|i| fits(&schema["items"], i)),
-            ("object", Value::Object(map)) => map
-                .iter()
-                .all(|(k, v)| schema["properties"].get(k).is_some_and(|s| fits(s, v))),
-            _ => false,
-        });
-        ok
-    }
-
-    /// The example guide and every scaffold example fit the JSON Schema: a
-    /// stricter schema would make editors' tools flag what hui accepts.
-    #[test]
-    fn the_example_guide_fits_the_json_schema() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let mut checked = 0;
-        for collection in Collection::ALL {
-            let schema = json_schema(collection);
-            let dir = root.join(collection.dir());
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_none_or(|e| e != "md") {
-                    continue;
-                }
-                let text = std::fs::read_to_string(&path).unwrap();
-                let yaml = text.split("---").nth(1).unwrap();
-                let value: serde_json::Value = serde_yaml::from_str(yaml).unwrap();
-                for (key, v) in value.as_object().unwrap() {
-                    let field = &schema["properties"][key];
-                    assert!(
-                        field.is_object(),
-                        "{}: `{key}` is not in the schema",
-                        path.display()
-                    );
-                    assert!(
-                        fits(field, v),
-                        "{}: `{key}: {v}` does not fit {field}",
-                        path.display()
-                    );
-                }
-                checked += 1;
-            }
-            for field in of(collection) {
-                let example = field.example.en.replace("{slug}", "zhang-wei");
-                let value: serde_json::Value =
-                    serde_yaml::from_str(&format!("{}: {example}", field.name)).unwrap();
-                let v = &value[field.name];
-                assert!(
-                    fits(&schema["properties"][field.name], v),
-                    "{collection:?}.{}: the example `{v}` does not fit",
-                    field.name
-                );
-            }
-        }
-        assert!(checked > 20, "{checked} files");
-    }
+    use super::super::of;
+    use crate::content::schema::Collection;
 
     /// Fails when a field is added to a front-matter struct without its line
     /// here: `hui new` would leave it out and `hui check` not know it.
@@ -773,7 +467,7 @@ mod tests {
     /// name every field of every collection, and nothing else.
     #[test]
     fn the_readme_names_every_field() {
-        let readme = include_str!("../../README.md");
+        let readme = include_str!("../../../README.md");
         let common = readme_row(readme, "all");
         assert_eq!(common, ["draft", "weight", "search"]);
         for collection in Collection::ALL {

@@ -6,13 +6,20 @@
 //! front matter, resolves references by slug through an index, and records the
 //! reverse links so each side of a reference can show the other.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod aliases;
+mod files;
+mod references;
+
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
 use crate::content::schema::{Collection, FrontMatter};
 use crate::content::{Asset, LoadedContent, SourceFile};
-use crate::diagnostics::{closest, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use aliases::link_aliases;
+use files::check_files;
+use references::{resolve, Known};
 
 /// An entry's default-language file and its translations.
 type Sources = (SourceFile, Vec<SourceFile>);
@@ -407,199 +414,5 @@ fn make_variant(
             default.body_first_line
         },
         translated: true,
-    }
-}
-
-/// What a reference may point at.
-struct Known<'a> {
-    index: &'a HashMap<(Collection, &'a str), EntryId>,
-    drafts: &'a HashMap<(Collection, String), PathBuf>,
-    broken: &'a HashSet<(Collection, String)>,
-    entries: &'a [Entry],
-}
-
-fn resolve(
-    file: &SourceFile,
-    field: &str,
-    target: Collection,
-    slugs: &[crate::content::values::Slug],
-    known: &Known,
-    diags: &mut Diagnostics,
-) -> Vec<EntryId> {
-    let Known {
-        index,
-        drafts,
-        broken,
-        entries,
-    } = known;
-    let mut ids = Vec::new();
-    for slug in slugs {
-        match index.get(&(target, slug.as_str())) {
-            Some(&id) => {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            }
-            // Already reported as broken: do not pile up errors.
-            None if broken.contains(&(target, slug.0.clone())) => {}
-            None if drafts.contains_key(&(target, slug.0.clone())) => {
-                diags.push(
-                    file.warning_at(
-                        field,
-                        Some(slug.as_str()),
-                        format!("`{slug}` is a draft; the reference is left out"),
-                    )
-                    .hint("publish it (remove `draft: true`) or build with `--drafts` to preview"),
-                );
-            }
-            None => {
-                let known: Vec<&str> = entries
-                    .iter()
-                    .filter(|e| e.collection == target)
-                    .map(|e| e.slug.as_str())
-                    .collect();
-                let hint = match closest(slug.as_str(), known.iter().copied()) {
-                    Some(c) => format!(
-                        "did you mean `{c}`? The known {} are: {}",
-                        target.dir(),
-                        known.join(", ")
-                    ),
-                    None if known.is_empty() => format!(
-                        "there are no {} yet; add content/{}/{slug}.md",
-                        target.dir(),
-                        target.dir()
-                    ),
-                    None => format!("the known {} are: {}", target.dir(), known.join(", ")),
-                };
-                diags.push(
-                    file.error_at(
-                        field,
-                        Some(slug.as_str()),
-                        format!("unknown {} `{slug}` in `{field}`", target.singular()),
-                    )
-                    .hint(hint),
-                );
-            }
-        }
-    }
-    ids
-}
-
-/// Checks officials' `aliases` and records them on their entries.
-///
-/// An alias becomes a redirect page at `/card/<alias>/`, so it must not be a
-/// slug in use (published or draft) nor another official's alias: either
-/// would make two cards claim one printed QR code.
-fn link_aliases(
-    entries: &mut [Entry],
-    sources: &[Sources],
-    drafts: &HashMap<(Collection, String), PathBuf>,
-    diags: &mut Diagnostics,
-) {
-    let slugs: HashMap<&str, &Path> = entries
-        .iter()
-        .filter(|e| e.collection == Collection::Officials)
-        .map(|e| (e.slug.as_str(), e.path.as_path()))
-        .chain(
-            drafts
-                .iter()
-                .filter(|((c, _), _)| *c == Collection::Officials)
-                .map(|((_, slug), path)| (slug.as_str(), path.as_path())),
-        )
-        .collect();
-    let mut claimed: HashMap<String, PathBuf> = HashMap::new();
-    let mut accepted: Vec<(EntryId, String)> = Vec::new();
-    for (id, (default, _)) in sources.iter().enumerate() {
-        for alias in default.front_matter.aliases() {
-            let alias = alias.as_str();
-            let problem = if alias == entries[id].slug {
-                Some((
-                    format!("the alias `{alias}` is this card's own slug"),
-                    "remove it: `aliases` lists old slugs that should redirect here".to_owned(),
-                ))
-            } else if let Some(other) = slugs.get(alias) {
-                Some((
-                    format!(
-                        "the alias `{alias}` is the slug of another card, {}",
-                        other.display()
-                    ),
-                    format!("remove `{alias}` from `aliases`, or rename {} so the old link can redirect here", other.display()),
-                ))
-            } else if let Some(other) = claimed.get(alias) {
-                if *other == default.path {
-                    continue;
-                }
-                Some((
-                    format!(
-                        "the alias `{alias}` is also an alias of {}",
-                        other.display()
-                    ),
-                    "keep the alias on one card only: an old link can redirect to one place"
-                        .to_owned(),
-                ))
-            } else {
-                None
-            };
-            match problem {
-                Some((message, hint)) => {
-                    diags.push(default.error_at("aliases", Some(alias), message).hint(hint))
-                }
-                None => {
-                    claimed.insert(alias.to_owned(), default.path.clone());
-                    accepted.push((id, alias.to_owned()));
-                }
-            }
-        }
-    }
-    for (id, alias) in accepted {
-        entries[id].aliases.push(alias);
-    }
-}
-
-/// Files named in front matter must exist inside `content/`.
-fn check_files(content_dir: &Path, file: &SourceFile, diags: &mut Diagnostics) {
-    let folder = content_dir.join(file.collection.dir());
-    for (field, value) in file.front_matter.files() {
-        let problem = file_problem(content_dir, &folder, value);
-        if let Some((message, hint)) = problem {
-            diags.push(file.error_at(field, None, message).hint(hint));
-        }
-    }
-}
-
-fn file_problem(content_dir: &Path, folder: &Path, value: &str) -> Option<(String, String)> {
-    let relative = Path::new(value);
-    let escapes = relative.is_absolute()
-        || value.starts_with('/')
-        || value.starts_with('\\')
-        || value.contains(':')
-        || relative
-            .components()
-            .any(|c| matches!(c, std::path::Component::ParentDir));
-    if escapes {
-        return Some((
-            format!("`{value}` points outside the entry's folder"),
-            "name a file beside the Markdown file, e.g. `photo: wang-ming.jpg`, or in a subfolder such as `photos/wang-ming.jpg`".to_owned(),
-        ));
-    }
-    let full = folder.join(relative);
-    let inside = match (full.canonicalize(), content_dir.canonicalize()) {
-        (Ok(f), Ok(c)) => f.starts_with(c) && f.is_file(),
-        _ => false,
-    };
-    if inside {
-        return None;
-    }
-    let dir_name = folder.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if full.exists() {
-        Some((
-            format!("`{value}` is not a file inside the site"),
-            "use a real file (not a folder or a link to elsewhere) inside content/".to_owned(),
-        ))
-    } else {
-        Some((
-            format!("file `{value}` not found"),
-            format!("put the file at content/{dir_name}/{value}, next to the Markdown file"),
-        ))
     }
 }
