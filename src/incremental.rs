@@ -107,8 +107,7 @@ struct Listing<'a> {
     slug: &'a str,
     weight: i64,
     aliases: &'a [String],
-    industries: Vec<&'a str>,
-    parks: Vec<&'a str>,
+    references: Vec<(Collection, Vec<&'a str>)>,
     variants: Vec<(&'a str, &'a FrontMatter, bool)>,
     /// Files named in front matter (photos change cards and lists).
     files: Vec<(&'a str, Stamp)>,
@@ -152,8 +151,11 @@ impl Prints {
                 slug: &entry.slug,
                 weight: entry.weight,
                 aliases: &entry.aliases,
-                industries: slugs(&entry.industries),
-                parks: slugs(&entry.parks),
+                references: entry
+                    .references
+                    .iter()
+                    .map(|(c, ids)| (*c, slugs(ids)))
+                    .collect(),
                 variants: entry
                     .variants
                     .iter()
@@ -210,12 +212,10 @@ impl Prints {
             Page::Entry(id) => {
                 self.full[id].hash(&mut hasher);
                 let entry = &site.entries[id];
-                for ids in [
-                    &entry.industries,
-                    &entry.parks,
-                    &entry.referenced_by,
-                    &render::views::contacts_of(site, id),
-                ] {
+                for (_, ids) in &entry.references {
+                    self.add_listings(site, ids, &mut hasher);
+                }
+                for ids in [&entry.referenced_by, &render::views::contacts_of(site, id)] {
                     self.add_listings(site, ids, &mut hasher);
                 }
             }
@@ -230,8 +230,9 @@ impl Prints {
         let mut hasher = DefaultHasher::new();
         (self.global, self.full[id]).hash(&mut hasher);
         let entry = &site.entries[id];
-        self.add_listings(site, &entry.industries, &mut hasher);
-        self.add_listings(site, &entry.parks, &mut hasher);
+        for (_, ids) in &entry.references {
+            self.add_listings(site, ids, &mut hasher);
+        }
         hasher.finish()
     }
 }

@@ -466,7 +466,7 @@ impl CardMaker<'_> {
         let colon = self.t(lang, "colon");
         let separator = self.t(lang, "list_separator");
         let mut lines = Vec::new();
-        for (key, ids) in [("industries", &entry.industries), ("parks", &entry.parks)] {
+        for (key, ids) in [("industries", entry.industries()), ("parks", entry.parks())] {
             if !ids.is_empty() {
                 let titles: Vec<&str> = ids
                     .iter()

@@ -54,9 +54,9 @@ pub struct Entry {
     pub slug: String,
     /// One per site language, in the order of `languages`.
     pub variants: Vec<Variant>,
-    /// References written in this entry's front matter.
-    pub industries: Vec<EntryId>,
-    pub parks: Vec<EntryId>,
+    /// References written in this entry's front matter, by the
+    /// collection they point at, each list in the order written.
+    pub references: Vec<(Collection, Vec<EntryId>)>,
     /// Entries whose front matter refers to this one.
     pub referenced_by: Vec<EntryId>,
     pub weight: i64,
@@ -73,6 +73,24 @@ impl Entry {
 
     pub fn default_variant(&self) -> &Variant {
         &self.variants[0]
+    }
+
+    /// The entries of `target` this entry's front matter names.
+    pub fn refs(&self, target: Collection) -> &[EntryId] {
+        self.references
+            .iter()
+            .find(|(c, _)| *c == target)
+            .map_or(&[], |(_, ids)| ids.as_slice())
+    }
+
+    /// The industries this entry names.
+    pub fn industries(&self) -> &[EntryId] {
+        self.refs(Collection::Industries)
+    }
+
+    /// The parks this entry names.
+    pub fn parks(&self) -> &[EntryId] {
+        self.refs(Collection::Parks)
     }
 }
 
@@ -242,8 +260,7 @@ pub fn link(
             collection,
             slug,
             variants,
-            industries: Vec::new(),
-            parks: Vec::new(),
+            references: Vec::new(),
             referenced_by: Vec::new(),
             aliases: Vec::new(),
             weight: default.front_matter.weight(),
@@ -266,59 +283,30 @@ pub fn link(
         .collect();
 
     // Pass 2: references, through the index.
-    let mut resolved: Vec<(Vec<EntryId>, Vec<EntryId>)> = Vec::with_capacity(entries.len());
     let known = Known {
         index: &index,
         drafts: &drafts,
         broken: &broken,
         entries: &entries,
     };
-    for (default, translations) in &sources {
-        let industries = resolve(
-            default,
-            "industries",
-            Collection::Industries,
-            default.front_matter.industries(),
-            &known,
-            diags,
-        );
-        let parks = resolve(
-            default,
-            "parks",
-            Collection::Parks,
-            default.front_matter.parks(),
-            &known,
-            diags,
-        );
-        for t in translations {
-            for (field, theirs, ours) in [
-                (
-                    "industries",
-                    t.front_matter.industries(),
-                    default.front_matter.industries(),
-                ),
-                (
-                    "parks",
-                    t.front_matter.parks(),
-                    default.front_matter.parks(),
-                ),
-            ] {
-                if !theirs.is_empty() && theirs != ours {
-                    diags.push(
-                        t.warning_at(field, None, format!("`{field}` differs from {}; references are taken from the default-language file", default.path.display()))
-                            .hint(format!("remove `{field}` from this translation; it inherits the list")),
-                    );
+    let resolved: Vec<Vec<(Collection, Vec<EntryId>)>> = sources
+        .iter()
+        .map(|(default, translations)| {
+            for t in translations {
+                warn_on_own_references(t, default, diags);
+            }
+            resolve_all(default, &known, diags)
+        })
+        .collect();
+    for (id, references) in resolved.into_iter().enumerate() {
+        for (_, targets) in &references {
+            for &target in targets {
+                if !entries[target].referenced_by.contains(&id) {
+                    entries[target].referenced_by.push(id);
                 }
             }
         }
-        resolved.push((industries, parks));
-    }
-    for (id, (industries, parks)) in resolved.into_iter().enumerate() {
-        for &target in industries.iter().chain(&parks) {
-            entries[target].referenced_by.push(id);
-        }
-        entries[id].industries = industries;
-        entries[id].parks = parks;
+        entries[id].references = references;
     }
 
     link_aliases(&mut entries, &sources, &drafts, diags);
@@ -337,6 +325,43 @@ pub fn link(
         translations,
         by_collection,
     })
+}
+
+/// Resolves every reference field of `file`, grouped by the collection it
+/// points at (two fields naming the same collection share one list).
+fn resolve_all(
+    file: &SourceFile,
+    known: &Known,
+    diags: &mut Diagnostics,
+) -> Vec<(Collection, Vec<EntryId>)> {
+    let mut grouped: Vec<(Collection, Vec<EntryId>)> = Vec::new();
+    for (field, target, slugs) in file.front_matter.references() {
+        let ids = resolve(file, field, target, slugs, known, diags);
+        match grouped.iter_mut().find(|(c, _)| *c == target) {
+            Some((_, list)) => {
+                for id in ids {
+                    if !list.contains(&id) {
+                        list.push(id);
+                    }
+                }
+            }
+            None => grouped.push((target, ids)),
+        }
+    }
+    grouped
+}
+
+/// References are facts of the entry, taken from the default-language file:
+/// a translation that gives other ones is told so.
+fn warn_on_own_references(t: &SourceFile, default: &SourceFile, diags: &mut Diagnostics) {
+    for (field, _, theirs) in t.front_matter.references() {
+        if theirs != default.front_matter.slugs(field) {
+            diags.push(
+                t.warning_at(field, None, format!("`{field}` differs from {}; references are taken from the default-language file", default.path.display()))
+                    .hint(format!("remove `{field}` from this translation; it inherits the list")),
+            );
+        }
+    }
 }
 
 fn make_variant(

@@ -206,7 +206,7 @@ impl Ctx<'_> {
             .map(|l| self.html_lang_of(l))
             .collect();
         let knows_about: Vec<&str> = entry
-            .industries
+            .industries()
             .iter()
             .map(|&i| site.entries[i].variant(self.lang_index).title())
             .collect();

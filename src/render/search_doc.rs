@@ -69,7 +69,7 @@ impl Ctx<'_> {
             }
             FrontMatter::Page(v) => push(v.summary.as_ref()),
         }
-        for &other in entry.industries.iter().chain(&entry.parks) {
+        for &other in entry.industries().iter().chain(entry.parks()) {
             fields.push(
                 site.entries[other]
                     .variant(self.lang_index)

@@ -89,16 +89,16 @@ impl Ctx<'_> {
         let title = |e: EntryId| site.entries[e].variant(self.lang_index).title().to_owned();
         let ask = |key: &str, e: EntryId| self.t(key).replace("{name}", &title(e));
         let mut suggestions = Vec::new();
-        if let Some(&industry) = entry.industries.first() {
+        if let Some(&industry) = entry.industries().first() {
             suggestions.push(ask("ask_q_policies", industry));
         }
-        if let Some(&park) = entry.parks.first() {
+        if let Some(&park) = entry.parks().first() {
             suggestions.push(ask("ask_q_land", park));
         }
-        if let Some(&industry) = entry.industries.get(1) {
+        if let Some(&industry) = entry.industries().get(1) {
             suggestions.push(ask("ask_q_policies", industry));
         }
-        if let Some(&industry) = entry.industries.first() {
+        if let Some(&industry) = entry.industries().first() {
             suggestions.push(ask("ask_q_companies", industry));
         }
         for key in ["ask_q_general_1", "ask_q_general_2", "ask_q_general_3"] {
@@ -113,14 +113,14 @@ impl Ctx<'_> {
             .copied()
             .filter(|p| {
                 site.entries[*p]
-                    .industries
+                    .industries()
                     .iter()
-                    .any(|i| entry.industries.contains(i))
+                    .any(|i| entry.industries().contains(i))
             });
         let covered: Vec<EntryId> = entry
-            .industries
+            .industries()
             .iter()
-            .chain(&entry.parks)
+            .chain(entry.parks())
             .copied()
             .chain(policies)
             .collect();

@@ -212,8 +212,8 @@ impl Ctx<'_> {
         let site: &Site = self.site;
         let entry = &site.entries[id];
         let mut related = Related {
-            industries: self.cards(&entry.industries),
-            parks: self.cards(&entry.parks),
+            industries: self.cards(entry.industries()),
+            parks: self.cards(entry.parks()),
             ..Related::default()
         };
         if entry.collection == Collection::Industries {
@@ -246,7 +246,7 @@ impl Ctx<'_> {
         let mut words: Vec<&str> = entry.variants.iter().map(|v| v.title()).collect();
         let variant = entry.variant(self.lang_index);
         words.extend(variant.front_matter.summary());
-        for &other in entry.industries.iter().chain(&entry.parks) {
+        for &other in entry.industries().iter().chain(entry.parks()) {
             words.push(site.entries[other].variant(self.lang_index).title());
         }
         words.join(" ").to_lowercase()
@@ -338,9 +338,9 @@ pub fn contacts_of(site: &Site, id: EntryId) -> Vec<EntryId> {
             .copied()
             .filter(|o| {
                 site.entries[*o]
-                    .industries
+                    .industries()
                     .iter()
-                    .any(|i| entry.industries.contains(i))
+                    .any(|i| entry.industries().contains(i))
             })
             .collect(),
         Collection::Officials | Collection::Pages => Vec::new(),

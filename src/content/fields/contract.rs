@@ -1,52 +1,10 @@
 //! The content contract for tools outside hui: a JSON Schema per
 //! collection (`hui schema --format json`) and a one-line-a-field text
-//! (`hui schema`), both derived from the table of fields and the value
-//! types the front-matter structs declare, so they cannot drift from what
-//! `hui build` accepts.
+//! (`hui schema`), both derived from the table of fields and its value
+//! types, so they cannot drift from what `hui build` accepts.
 
 use super::{of, Kind};
 use crate::content::schema::Collection;
-
-/// The JSON Schema of a value type of the front matter, by its Rust name
-/// (the front-matter structs give it): what editors' tools check before hui.
-fn type_schema(ty: &str) -> serde_json::Value {
-    use serde_json::json;
-    let slug = json!({"type": "string", "pattern": "^[a-z0-9-]+$"});
-    // Editors write `value: 168` and mean the text "168".
-    let text = json!({"type": ["string", "number"]});
-    match ty {
-        "Text" => text,
-        "String" => json!({"type": "string", "description": "a file beside the entry"}),
-        "i64" => json!({"type": "integer"}),
-        "f64" => json!({"type": "number"}),
-        "bool" => json!({"type": "boolean"}),
-        "Date" => json!({"type": "string", "format": "date"}),
-        "Phone" => json!({"type": "string"}),
-        "Email" => json!({"type": "string", "format": "email"}),
-        "Established" => json!({"anyOf": [
-            {"type": "integer", "minimum": 1000, "maximum": 9999},
-            {"type": "string", "format": "date"}
-        ]}),
-        "Location" => json!({
-            "type": "object",
-            "properties": {"lat": {"type": "number"}, "lng": {"type": "number"}},
-            "required": ["lat", "lng"],
-            "additionalProperties": false
-        }),
-        "Delivery" => {
-            json!({"enum": ["免申即享", "automatic", "快申快享", "fast-track", "apply", "按规定申报"]})
-        }
-        "SlugList" => json!({"anyOf": [slug.clone(), {"type": "array", "items": slug}]}),
-        "Vec<Text>" => json!({"type": "array", "items": text}),
-        "Vec<Stat>" => json!({"type": "array", "items": {
-            "type": "object",
-            "properties": {"label": text, "value": text},
-            "required": ["label", "value"],
-            "additionalProperties": false
-        }}),
-        other => unreachable!("no JSON Schema for the front-matter type `{other}`"),
-    }
-}
 
 /// What a field's kind adds to its description.
 fn kind_note(kind: Kind) -> String {
@@ -63,11 +21,9 @@ fn kind_note(kind: Kind) -> String {
 /// The JSON Schema (draft 2020-12) of a collection's front matter: the
 /// content contract for editors' tools (`hui schema --format json`).
 pub fn json_schema(collection: Collection) -> serde_json::Value {
-    let types: std::collections::HashMap<&str, &str> =
-        collection.field_types().iter().copied().collect();
     let mut properties = serde_json::Map::new();
     for field in of(collection) {
-        let mut schema = type_schema(types[field.name]);
+        let mut schema = (field.value.schema)();
         schema["description"] = format!(
             "{} {} / {}",
             field.meaning.en,
@@ -87,39 +43,16 @@ pub fn json_schema(collection: Collection) -> serde_json::Value {
     })
 }
 
-/// A value type as editors know it.
-fn type_name(ty: &str) -> &'static str {
-    match ty {
-        "Text" => "text",
-        "String" => "file",
-        "i64" => "integer",
-        "f64" => "number",
-        "bool" => "true/false",
-        "Date" => "date",
-        "Phone" => "phone",
-        "Email" => "e-mail",
-        "Established" => "year or date",
-        "Location" => "{lat, lng}",
-        "Delivery" => "delivery",
-        "SlugList" => "slugs",
-        "Vec<Text>" => "list of texts",
-        "Vec<Stat>" => "list of {label, value}",
-        other => unreachable!("no name for the front-matter type `{other}`"),
-    }
-}
-
 /// The contract as text, one line a field: what `hui schema` prints.
 pub fn describe() -> String {
     let mut out = String::new();
     for collection in Collection::ALL {
         out.push_str(&format!("content/{}/\n", collection.dir()));
-        let types: std::collections::HashMap<&str, &str> =
-            collection.field_types().iter().copied().collect();
         for field in of(collection) {
             out.push_str(&format!(
                 "  {:<16} {:<22} {}\n",
                 field.name,
-                type_name(types[field.name]),
+                (field.value.name)(),
                 field.meaning.en
             ));
         }

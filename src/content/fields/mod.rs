@@ -2,18 +2,20 @@
 //! translate, a fact written once, a reference to another collection, a
 //! file…), an example and a one-line meaning in Chinese and English.
 //!
-//! The typed front-matter structs in [`super::schema`] hold the values; this
-//! table says what each field is for. `hui new` and `hui init` write entries
-//! from it, `hui check` knows from it which texts a translation should carry,
-//! and tests hold the structs and the README's field reference to it, so a
-//! new field is a line in the struct and a line in `tables.rs`.
+//! The declarations themselves are in [`super::schema`], where each
+//! front-matter struct is written as a table: one line a field, its type
+//! and its [`FieldSpec`]. From that table come the struct (and so decoding
+//! and "did you mean"), inheritance, which fields are references (and so
+//! back-references) and files, `hui new` and `hui init`'s scaffolds, `hui
+//! check`'s untranslated texts, `hui schema` and the README's field
+//! reference, which a test holds to it. A new field is one line there.
 
 mod contract;
-mod tables;
+mod types;
 
 use super::schema::Collection;
 pub use contract::{describe, json_schema};
-use tables::{INDUSTRY, OFFICIAL, PAGE, PARK, POLICY};
+pub use types::{FieldValue, ValueType};
 
 /// A text in the two languages the schema explains itself in.
 #[derive(Debug, Clone, Copy)]
@@ -84,27 +86,131 @@ impl Kind {
     }
 }
 
-/// One field of a collection: its name, what kind of value it holds, an
-/// example and its meaning in each language.
+/// One field of a collection: its name, its value type, what kind of
+/// value it holds, an example and its meaning in each language.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldSpec {
     pub name: &'static str,
+    pub value: ValueType,
     pub kind: Kind,
     /// The YAML after `name:`; `{slug}` is replaced by the entry's slug. A
     /// value that starts with a newline is a block (a list, one item a line).
     pub example: Say,
     /// What the field is for: the comment scaffolds write above it.
     pub meaning: Say,
+    /// Whether the default-language file must give it (the title always).
+    pub required: bool,
 }
 
-/// Every field of `collection`, in the order a scaffold writes them.
-/// The fields of a collection, in the order files show them.
+/// A field's declaration before the front-matter macro names it and gives
+/// it its type: `summary: Text => field(Kind::Text, example, meaning)`.
+pub const fn field(kind: Kind, example: Say, meaning: Say) -> FieldSpec {
+    FieldSpec {
+        name: "",
+        value: ValueType::UNSET,
+        kind,
+        example,
+        meaning,
+        required: matches!(kind, Kind::Title),
+    }
+}
+
+impl FieldSpec {
+    /// The same field, which every entry must give.
+    pub const fn required(self) -> FieldSpec {
+        FieldSpec {
+            required: true,
+            ..self
+        }
+    }
+
+    /// The same field with its own meaning, for a shared declaration that
+    /// means something particular here (`industries` of a park).
+    pub const fn meaning(self, meaning: Say) -> FieldSpec {
+        FieldSpec { meaning, ..self }
+    }
+
+    /// The collection a reference field points at.
+    pub fn target(&self) -> Option<Collection> {
+        match self.kind {
+            Kind::Reference(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// The fields of a collection, in the order files show them and scaffolds
+/// write them.
 pub fn of(collection: Collection) -> &'static [FieldSpec] {
-    match collection {
-        Collection::Industries => INDUSTRY,
-        Collection::Parks => PARK,
-        Collection::Policies => POLICY,
-        Collection::Officials => OFFICIAL,
-        Collection::Pages => PAGE,
+    collection.specs()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::of;
+    use crate::content::schema::Collection;
+
+    /// Every field has a type, an example and a meaning in both languages:
+    /// what scaffolds, `hui schema` and the README show.
+    #[test]
+    fn every_field_is_described() {
+        for collection in Collection::ALL {
+            for f in of(collection) {
+                assert!(!(f.value.name)().is_empty(), "{collection:?}.{}", f.name);
+                assert!(!f.meaning.zh.is_empty() && !f.meaning.en.is_empty());
+                assert!(!f.example.zh.is_empty() && !f.example.en.is_empty());
+            }
+        }
+    }
+
+    /// The field names a row of the README's field reference lists: the
+    /// first word of each comma-separated item (`location: {lat, lng}` is
+    /// `location`), not the values in parentheses.
+    fn readme_row(readme: &str, collection: &str) -> Vec<String> {
+        let prefix = format!("| {collection} | ");
+        let line = readme
+            .lines()
+            .find(|l| l.starts_with(&prefix))
+            .unwrap_or_else(|| panic!("the README has no row for {collection}"));
+        let cells = &line[prefix.len()..];
+        let mut items = vec![String::new()];
+        let mut depth = 0i32;
+        for ch in cells.chars() {
+            match ch {
+                '(' | '{' => depth += 1,
+                ')' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    items.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            items.last_mut().unwrap().push(ch);
+        }
+        items
+            .iter()
+            .filter_map(|item| {
+                let item = item.trim().strip_prefix('`')?;
+                let end = item.find(['`', ':'])?;
+                Some(item[..end].to_owned())
+            })
+            .collect()
+    }
+
+    /// The README's field reference is the contract editors read: it must
+    /// name every field of every collection, and nothing else.
+    #[test]
+    fn the_readme_names_every_field() {
+        let readme = include_str!("../../../README.md");
+        let common = readme_row(readme, "all");
+        assert_eq!(common, ["draft", "weight", "search"]);
+        for collection in Collection::ALL {
+            let mut listed = readme_row(readme, collection.dir());
+            listed.extend(common.iter().cloned());
+            listed.sort_unstable();
+            let mut ours: Vec<String> = of(collection).iter().map(|f| f.name.to_owned()).collect();
+            ours.sort_unstable();
+            assert_eq!(listed, ours, "{collection:?}: README ≠ the table");
+        }
     }
 }

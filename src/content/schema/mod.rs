@@ -4,11 +4,10 @@
 //! Every field is optional at this stage (a translation file carries only what
 //! differs); required fields are checked after translation inheritance.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::values::{
-    Date, Delivery, Email, Established, Location, Phone, Slug, SlugList, Stat, Text,
-};
+use super::fields::{FieldSpec, Kind};
+use super::values::{Slug, Text};
 
 /// The folders of `content/`, one per kind of entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -64,14 +63,14 @@ impl Collection {
         }
     }
 
-    /// Each field with the name of its Rust value type.
-    pub fn field_types(self) -> &'static [(&'static str, &'static str)] {
+    /// The collection's table of fields.
+    pub fn specs(self) -> &'static [FieldSpec] {
         match self {
-            Collection::Industries => IndustryFm::TYPES,
-            Collection::Parks => ParkFm::TYPES,
-            Collection::Policies => PolicyFm::TYPES,
-            Collection::Officials => OfficialFm::TYPES,
-            Collection::Pages => PageFm::TYPES,
+            Collection::Industries => IndustryFm::SPECS,
+            Collection::Parks => ParkFm::SPECS,
+            Collection::Policies => PolicyFm::SPECS,
+            Collection::Officials => OfficialFm::SPECS,
+            Collection::Pages => PageFm::SPECS,
         }
     }
 
@@ -86,120 +85,81 @@ impl Collection {
     }
 }
 
-/// Declares a front-matter struct whose fields are all optional, with its list
-/// of field names (for "did you mean" hints) and the inheritance merge.
+/// Declares a front-matter struct as a table, one line a field:
+/// `name: Type => spec,`. Every field is optional at decoding (a
+/// translation carries only what differs); the macro also makes the
+/// table of [`FieldSpec`]s the rest of hui reads, the inheritance merge
+/// and the lookups by field name that linking uses for references and
+/// files.
 macro_rules! front_matter {
-    ($(#[$meta:meta])* $name:ident { $( $(#[$fmeta:meta])* $field:ident : $ty:ty ),* $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident {
+        $( $(#[$fmeta:meta])* $field:ident : $ty:ty => $spec:expr ),* $(,)?
+    }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+        #[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize, PartialEq)]
         pub struct $name {
             $( $(#[$fmeta])* #[serde(default)] pub $field: Option<$ty>, )*
         }
 
         impl $name {
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
-            /// Each field with the name of its value type (`Vec<Text>`),
-            /// from which `hui schema` writes the field's JSON Schema.
-            pub const TYPES: &'static [(&'static str, &'static str)] =
-                &[$((stringify!($field), stringify!($ty))),*];
+
+            /// The table: each field's name, type and declaration.
+            pub const SPECS: &'static [$crate::content::fields::FieldSpec] = &[$(
+                $crate::content::fields::FieldSpec {
+                    name: stringify!($field),
+                    value: $crate::content::fields::ValueType::of::<$ty>(),
+                    ..$spec
+                }
+            ),*];
 
             /// Fields this (translation) leaves out are taken from `base`.
             pub fn inherit(self, base: &Self) -> Self {
                 Self { $( $field: self.$field.or_else(|| base.$field.clone()), )* }
             }
 
+            /// The slugs the field `name` gives (none when it is not a
+            /// reference or is not set).
+            pub fn slugs(&self, name: &str) -> &[$crate::content::values::Slug] {
+                use $crate::content::fields::FieldValue;
+                match name {
+                    $( stringify!($field) => self.$field.as_ref().map_or(&[], |v| v.slugs()), )*
+                    _ => &[],
+                }
+            }
+
+            /// The file the field `name` names, when it is a file field.
+            pub fn file(&self, name: &str) -> Option<&str> {
+                use $crate::content::fields::FieldValue;
+                match name {
+                    $( stringify!($field) => self.$field.as_ref().and_then(|v| v.file()), )*
+                    _ => None,
+                }
+            }
+
+            /// Whether the field `name` is given.
+            pub fn is_set(&self, name: &str) -> bool {
+                match name {
+                    $( stringify!($field) => self.$field.is_some(), )*
+                    _ => false,
+                }
+            }
         }
     };
 }
 
-front_matter! {
-    /// An industry the district invests in.
-    IndustryFm {
-        title: Text,
-        summary: Text,
-        weight: i64,
-        key_companies: Vec<Text>,
-        stats: Vec<Stat>,
-        image: String,
-        draft: bool,
-        search: bool,
-    }
-}
+mod industry;
+mod official;
+mod page;
+mod park;
+mod policy;
+mod shared;
 
-front_matter! {
-    /// An industrial park or zone.
-    ParkFm {
-        title: Text,
-        summary: Text,
-        address: Text,
-        location: Location,
-        area_km2: f64,
-        established: Established,
-        industries: SlugList,
-        highlights: Vec<Text>,
-        image: String,
-        weight: i64,
-        draft: bool,
-        search: bool,
-    }
-}
-
-front_matter! {
-    /// A policy document and the benefits it grants.
-    PolicyFm {
-        title: Text,
-        summary: Text,
-        issuer: Text,
-        document_number: Text,
-        issued: Date,
-        effective: Date,
-        expires: Date,
-        industries: SlugList,
-        incentives: Vec<Text>,
-        eligibility: Vec<Text>,
-        delivery: Delivery,
-        handling_office: Text,
-        hotline: Phone,
-        attachment: String,
-        weight: i64,
-        draft: bool,
-        search: bool,
-    }
-}
-
-front_matter! {
-    /// An official, shown as a digital business card.
-    OfficialFm {
-        name: Text,
-        position: Text,
-        organization: Text,
-        phone: Phone,
-        mobile: Phone,
-        email: Email,
-        wechat: Text,
-        wechat_qr: String,
-        address: Text,
-        photo: String,
-        industries: SlugList,
-        parks: SlugList,
-        aliases: SlugList,
-        weight: i64,
-        draft: bool,
-        search: bool,
-    }
-}
-
-front_matter! {
-    /// A free page: about, investment environment, contact…
-    PageFm {
-        title: Text,
-        summary: Text,
-        weight: i64,
-        menu: bool,
-        draft: bool,
-        search: bool,
-    }
-}
+pub use industry::IndustryFm;
+pub use official::OfficialFm;
+pub use page::PageFm;
+pub use park::ParkFm;
+pub use policy::PolicyFm;
 
 /// The front matter of one file, typed by its collection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -266,43 +226,48 @@ impl FrontMatter {
         each_variant!(self, v => v.weight.unwrap_or(0))
     }
 
-    pub fn industries(&self) -> &[Slug] {
-        match self {
-            FrontMatter::Park(v) => v.industries.as_ref(),
-            FrontMatter::Policy(v) => v.industries.as_ref(),
-            FrontMatter::Official(v) => v.industries.as_ref(),
-            _ => None,
-        }
-        .map_or(&[], |l| l.0.as_slice())
+    /// The collection's table of fields.
+    pub fn specs(&self) -> &'static [FieldSpec] {
+        self.collection().specs()
     }
 
-    pub fn parks(&self) -> &[Slug] {
-        match self {
-            FrontMatter::Official(v) => v.parks.as_ref().map_or(&[], |l| l.0.as_slice()),
-            _ => &[],
-        }
+    /// The slugs the field `name` gives; empty when it gives none.
+    pub fn slugs(&self, name: &str) -> &[Slug] {
+        each_variant!(self, v => v.slugs(name))
+    }
+
+    /// Whether the field `name` is given.
+    pub fn is_set(&self, name: &str) -> bool {
+        each_variant!(self, v => v.is_set(name))
+    }
+
+    /// Each reference field that names entries: `(field, target, slugs)`.
+    pub fn references(&self) -> impl Iterator<Item = (&'static str, Collection, &[Slug])> + '_ {
+        self.specs().iter().filter_map(move |spec| {
+            let target = spec.target()?;
+            let slugs = self.slugs(spec.name);
+            (!slugs.is_empty()).then_some((spec.name, target, slugs))
+        })
+    }
+
+    pub fn industries(&self) -> &[Slug] {
+        self.slugs("industries")
     }
 
     /// Old slugs that must keep working (officials only).
     pub fn aliases(&self) -> &[Slug] {
-        match self {
-            FrontMatter::Official(v) => v.aliases.as_ref().map_or(&[], |l| l.0.as_slice()),
-            _ => &[],
-        }
+        self.slugs("aliases")
     }
 
     /// Files the front matter names, as `(field, path relative to the entry)`.
     pub fn files(&self) -> Vec<(&'static str, &str)> {
-        let named: [(&'static str, &Option<String>); 2] = match self {
-            FrontMatter::Industry(v) => [("image", &v.image), ("image", &None)],
-            FrontMatter::Park(v) => [("image", &v.image), ("image", &None)],
-            FrontMatter::Policy(v) => [("attachment", &v.attachment), ("attachment", &None)],
-            FrontMatter::Official(v) => [("photo", &v.photo), ("wechat_qr", &v.wechat_qr)],
-            FrontMatter::Page(_) => [("image", &None), ("image", &None)],
-        };
-        named
-            .into_iter()
-            .filter_map(|(field, value)| value.as_deref().map(|v| (field, v)))
+        self.specs()
+            .iter()
+            .filter(|spec| spec.kind == Kind::File)
+            .filter_map(|spec| {
+                let file = each_variant!(self, v => v.file(spec.name))?;
+                Some((spec.name, file))
+            })
             .collect()
     }
 
@@ -369,6 +334,7 @@ pub fn decode(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::values::Phone;
 
     #[test]
     fn translation_inherits_what_it_leaves_out() {
