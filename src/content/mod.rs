@@ -5,8 +5,10 @@
 //! into the typed schema. It knows nothing of other files: translations,
 //! references and required fields are the link stage's job.
 
+pub mod amounts;
 pub mod fields;
 pub mod schema;
+pub mod states;
 pub mod values;
 
 mod files;

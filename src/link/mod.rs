@@ -9,6 +9,7 @@
 mod aliases;
 mod files;
 mod references;
+mod rules;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -156,6 +157,9 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
     "parks",
     "policies",
     "officials",
+    "projects",
+    "carriers",
+    "events",
     "card",
     "assets",
     "pages",
@@ -238,6 +242,10 @@ pub fn link(
                     .hint(format!("add `{field}: …` between the `---` lines"))
                     .with_source(&default.text),
             );
+            broken.insert((collection, slug));
+            continue;
+        }
+        if !rules::check(&default, diags) {
             broken.insert((collection, slug));
             continue;
         }

@@ -4,7 +4,9 @@
 //! Every page is independent, so pages are rendered and written in parallel;
 //! templates are compiled once (in [`crate::theme`]) and shared.
 
+mod calendar;
 mod card;
+mod lists;
 mod search_doc;
 mod search_view;
 mod sitemap;
@@ -47,13 +49,25 @@ pub enum Page {
 /// section links to its full list.
 const HOME_ITEMS: usize = 6;
 
-/// Collections with a list page (free pages have none: they are in the menu).
-const LISTED: [Collection; 4] = [
+/// Collections with a list page, in the navigation's order (free pages
+/// have none: they are in the menu). Projects, carriers and events have one
+/// once the site has any.
+const LISTED: [Collection; 7] = [
     Collection::Industries,
     Collection::Parks,
+    Collection::Carriers,
+    Collection::Projects,
     Collection::Policies,
+    Collection::Events,
     Collection::Officials,
 ];
+
+/// The collections of `site` that have a list page.
+fn listed(site: &Site) -> impl Iterator<Item = Collection> + '_ {
+    LISTED
+        .into_iter()
+        .filter(|c| !lists::GROUPED.contains(c) || !site.collection(*c).is_empty())
+}
 
 /// Everything a page needs to render, for one language.
 pub struct Ctx<'a> {
@@ -212,7 +226,7 @@ pub fn pages(site: &Site) -> Vec<(usize, Page)> {
     let mut jobs: Vec<(usize, Page)> = Vec::new();
     for lang_index in 0..site.languages().len() {
         jobs.push((lang_index, Page::Home));
-        jobs.extend(LISTED.iter().map(|c| (lang_index, Page::List(*c))));
+        jobs.extend(listed(site).map(|c| (lang_index, Page::List(c))));
         jobs.extend((0..site.entries.len()).map(|id| (lang_index, Page::Entry(id))));
         for (id, entry) in site.entries.iter().enumerate() {
             jobs.extend((0..entry.aliases.len()).map(|n| (lang_index, Page::Alias(id, n))));
@@ -361,6 +375,7 @@ pub fn render_site(
         }
     }
     written += sitemap::write(site, theme, urls, &jobs, sink, diags);
+    written += calendar::write(site, theme, urls, options.today, sink, diags);
     // The offline copy has no host to read them.
     let host_files = if urls.is_offline() {
         Vec::new()
@@ -447,6 +462,7 @@ fn template_for(site: &Site, page: Page) -> &'static str {
     match page {
         Page::Home => "index.html",
         Page::List(Collection::Officials) => "officials.html",
+        Page::List(c) if lists::GROUPED.contains(&c) => "grouped.html",
         Page::List(_) => "list.html",
         Page::NotFound => "404.html",
         Page::Search => "search.html",
@@ -457,6 +473,9 @@ fn template_for(site: &Site, page: Page) -> &'static str {
             Collection::Policies => "policy.html",
             Collection::Officials => "official.html",
             Collection::Pages => "page.html",
+            Collection::Projects => "project.html",
+            Collection::Carriers => "carrier.html",
+            Collection::Events => "event.html",
         },
     }
 }
@@ -532,6 +551,10 @@ fn page_context(
     context.insert_value("site", ctx.shared.site.clone());
     context.insert_value("t", ctx.shared.t.clone());
     context.insert("nav", &nav(ctx, page));
+    let list_url: std::collections::BTreeMap<&str, String> = listed(site)
+        .map(|c| (c.dir(), ctx.href(Target::List(c))))
+        .collect();
+    context.insert("list_url", &list_url);
 
     let default_lang = ctx.default_lang();
     let alternates: Vec<Alternate> = site
@@ -593,10 +616,13 @@ fn page_context(
                 .get(ctx.lang, default_lang)
                 .unwrap_or_default()
                 .to_owned();
-            for c in LISTED {
+            for c in listed(site) {
                 let ids = site.collection(c);
                 context.insert(c.dir(), &ctx.cards(&ids[..ids.len().min(HOME_ITEMS)]));
             }
+            let (coming, latest) = ctx.home_events(3);
+            context.insert("events_coming", &coming);
+            context.insert("events_latest", &latest);
             let menu: Vec<EntryId> = menu_pages(site);
             context.insert("pages", &ctx.cards(&menu));
         }
@@ -612,7 +638,9 @@ fn page_context(
             {
                 view.description = Some(intro.clone());
             }
-            if c == Collection::Officials {
+            if lists::GROUPED.contains(&c) {
+                context.insert("grouped", &ctx.grouped(c));
+            } else if c == Collection::Officials {
                 context.insert("items", &ctx.directory_cards(site.collection(c)));
                 context.insert("by_industry", &ctx.contact_groups(Collection::Industries));
                 context.insert("by_park", &ctx.contact_groups(Collection::Parks));
@@ -730,7 +758,7 @@ fn nav(ctx: &Ctx, page: Page) -> Vec<NavItem> {
         url: ctx.href(Target::Home),
         current: page == Page::Home,
     }];
-    for c in LISTED {
+    for c in listed(ctx.site) {
         items.push(NavItem {
             title: ctx.t(c.dir()),
             url: ctx.href(Target::List(c)),

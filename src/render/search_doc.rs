@@ -68,8 +68,21 @@ impl Ctx<'_> {
                 fields.extend(self.name_forms(id));
             }
             FrontMatter::Page(v) => push(v.summary.as_ref()),
+            FrontMatter::Project(v) => {
+                push(v.summary.as_ref());
+                push(v.cooperation.as_ref());
+                push(v.partner.as_ref());
+            }
+            FrontMatter::Carrier(v) => {
+                push(v.summary.as_ref());
+                push(v.land_use.as_ref());
+            }
+            FrontMatter::Event(v) => {
+                push(v.summary.as_ref());
+                push(v.location.as_ref());
+            }
         }
-        for &other in entry.industries().iter().chain(entry.parks()) {
+        for &other in entry.references.iter().flat_map(|(_, ids)| ids) {
             fields.push(
                 site.entries[other]
                     .variant(self.lang_index)

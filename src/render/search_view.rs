@@ -69,9 +69,8 @@ pub fn ui_texts(strings: Option<&crate::theme::Strings>) -> serde_json::Value {
 
 impl Ctx<'_> {
     pub(super) fn search_view(&self) -> SearchView {
-        let mut lists: Vec<(String, String)> = super::LISTED
-            .iter()
-            .map(|c| (self.t(c.dir()), self.href(Target::List(*c))))
+        let mut lists: Vec<(String, String)> = super::listed(self.site)
+            .map(|c| (self.t(c.dir()), self.href(Target::List(c))))
             .collect();
         lists.insert(0, (self.t("home"), self.href(Target::Home)));
         SearchView {

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use crate::content::amounts::number;
 use crate::content::schema::{Collection, FrontMatter};
 use crate::link::{EntryId, Site};
 use crate::urls::{Target, Urls};
@@ -79,6 +80,8 @@ pub struct SiteView<'a> {
     pub search: String,
     pub search_js: String,
     pub search_css: String,
+    /// The Atom feed of events and news, when the site has events.
+    pub feed: Option<String>,
 }
 
 /// An entry as shown in a list or as a related link.
@@ -104,6 +107,11 @@ pub struct Card<'a> {
     /// language, position, industries and parks), lower-cased.
     pub keywords: Option<String>,
     pub status: Option<&'static str>,
+    /// Projects, carriers and events: a status or kind (its word, for the
+    /// style, and its name), short facts, and the values filters compare.
+    pub badge: Option<(&'static str, String)>,
+    pub facts: Vec<String>,
+    pub data: Vec<(&'static str, String)>,
 }
 
 /// Entries related to the current one, by collection.
@@ -112,6 +120,9 @@ pub struct Related<'a> {
     pub industries: Vec<Card<'a>>,
     pub parks: Vec<Card<'a>>,
     pub policies: Vec<Card<'a>>,
+    pub projects: Vec<Card<'a>>,
+    pub carriers: Vec<Card<'a>>,
+    pub events: Vec<Card<'a>>,
     pub officials: Vec<Card<'a>>,
 }
 
@@ -138,6 +149,9 @@ pub struct EntryView<'a> {
     pub card: Option<super::card::CardView>,
     /// Officials only: the "ask me" box.
     pub ask: Option<super::search_view::AskView>,
+    /// Values shown otherwise than written, in this language: sums,
+    /// prices, areas (with 亩 for land), an event's time.
+    pub shown: std::collections::BTreeMap<&'static str, String>,
 }
 
 impl Ctx<'_> {
@@ -162,6 +176,9 @@ impl Ctx<'_> {
             photo_2x: None,
             keywords: None,
             status: None,
+            badge: None,
+            facts: Vec::new(),
+            data: Vec::new(),
         };
         match fm {
             FrontMatter::Official(o) => {
@@ -187,6 +204,9 @@ impl Ctx<'_> {
                 }
             }
             FrontMatter::Policy(p) => card.status = Some(self.policy_status(p)),
+            FrontMatter::Project(_) | FrontMatter::Carrier(_) | FrontMatter::Event(_) => {
+                self.card_facts(id, &mut card)
+            }
             _ => {}
         }
         card
@@ -208,20 +228,29 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// What an entry page lists besides itself: the entries it names and
+    /// those that name it, by collection, and the officials to contact.
     pub fn related(&self, id: EntryId) -> Related<'_> {
         let site: &Site = self.site;
         let entry = &site.entries[id];
-        let mut related = Related {
-            industries: self.cards(entry.industries()),
-            parks: self.cards(entry.parks()),
-            ..Related::default()
+        let both = |c: Collection| {
+            let mut ids = entry.refs(c).to_vec();
+            for r in site.referrers(id, c) {
+                if !ids.contains(&r) {
+                    ids.push(r);
+                }
+            }
+            self.cards(&ids)
         };
-        if entry.collection == Collection::Industries {
-            related.parks = self.cards(&site.referrers(id, Collection::Parks));
-            related.policies = self.cards(&site.referrers(id, Collection::Policies));
+        Related {
+            industries: both(Collection::Industries),
+            parks: both(Collection::Parks),
+            policies: both(Collection::Policies),
+            projects: both(Collection::Projects),
+            carriers: both(Collection::Carriers),
+            events: both(Collection::Events),
+            officials: self.cards(&contacts_of(self.site, id)),
         }
-        related.officials = self.cards(&contacts_of(self.site, id));
-        related
     }
 
     /// The officials' directory by industry or park: each entry with the
@@ -270,6 +299,7 @@ impl Ctx<'_> {
             initials: None,
             card: self.card_view(id),
             ask: (entry.collection == Collection::Officials).then(|| self.ask_view(id)),
+            shown: fm.shown(self.lang),
             files: fm
                 .files()
                 .into_iter()
@@ -295,6 +325,46 @@ impl Ctx<'_> {
                 view.mobile_dial = o.mobile.as_ref().map(|p| p.dial());
                 view.initials = Some(initials(variant.title()));
                 view.map_url = o.address.as_ref().map(|a| map_search_url(a.as_str()));
+            }
+            FrontMatter::Project(p) => {
+                if let Some(mu) = p.land_mu {
+                    view.shown
+                        .insert("land", format!("{} {}", number(mu), self.t("mu")));
+                }
+            }
+            FrontMatter::Carrier(c) => {
+                let land = c.kind == Some(crate::content::states::CarrierKind::Land);
+                for (field, area) in [("area", c.area_m2), ("available", c.available_m2)] {
+                    if let Some(area) = area {
+                        view.shown.insert(field, self.area_text(area, land));
+                    }
+                }
+                if let Some(r) = c.plot_ratio {
+                    let text = match (r.min, r.max) {
+                        (Some(a), Some(b)) if a == b => number(a),
+                        (Some(a), Some(b)) => format!("{} – {}", number(a), number(b)),
+                        (Some(a), None) => format!("≥ {}", number(a)),
+                        (None, Some(b)) => format!("≤ {}", number(b)),
+                        (None, None) => String::new(),
+                    };
+                    view.shown.insert("plot_ratio", text);
+                }
+                if let Some(d) = c.building_density {
+                    view.shown.insert("building_density", d.to_string());
+                }
+            }
+            FrontMatter::Event(e) => {
+                if let Some(date) = e.date {
+                    view.shown.insert("when", self.when_text(date, e.end));
+                }
+                view.files.insert(
+                    "ics",
+                    self.href(Target::EntryFile(
+                        Collection::Events,
+                        &entry.slug,
+                        &format!("{}.ics", entry.slug),
+                    )),
+                );
             }
             FrontMatter::Park(p) => {
                 view.map_url = match (&p.location, &p.address) {
@@ -343,6 +413,26 @@ pub fn contacts_of(site: &Site, id: EntryId) -> Vec<EntryId> {
                     .any(|i| entry.industries().contains(i))
             })
             .collect(),
+        Collection::Projects | Collection::Carriers | Collection::Events => {
+            let named = entry.refs(Collection::Officials);
+            if !named.is_empty() || entry.collection == Collection::Events {
+                return named.to_vec();
+            }
+            // No commissioner named: those who cover its park or industries.
+            let covers = |o: &EntryId| {
+                let official = &site.entries[*o];
+                official.parks().iter().any(|p| entry.parks().contains(p))
+                    || official
+                        .industries()
+                        .iter()
+                        .any(|i| entry.industries().contains(i))
+            };
+            site.collection(Collection::Officials)
+                .iter()
+                .copied()
+                .filter(covers)
+                .collect()
+        }
         Collection::Officials | Collection::Pages => Vec::new(),
     }
 }
@@ -426,6 +516,12 @@ pub fn site_view<'a>(
         js: asset("main.js"),
         favicon: asset("favicon.svg"),
         search: urls.link_tail(lang, Target::Search),
+        feed: (!site.collection(Collection::Events).is_empty()).then(|| {
+            format!(
+                "{}atom.xml",
+                urls.link_tail(lang, Target::List(Collection::Events))
+            )
+        }),
         search_js: asset("search.js"),
         search_css: asset("search.css"),
     }

@@ -35,6 +35,18 @@ fn body(collection: Collection) -> Say {
             "在这里用 Markdown 撰写页面正文。\n",
             "Write the page's text here in Markdown.\n",
         ),
+        Collection::Projects => say(
+            "## 项目概况\n\n在这里介绍项目的建设内容、市场前景和对投资方的要求。\n",
+            "## About the project\n\nDescribe what the project builds, its market and what it asks of an investor here.\n",
+        ),
+        Collection::Carriers => say(
+            "## 载体情况\n\n在这里介绍位置、交通、配套和交付条件。\n",
+            "## About this site\n\nDescribe its location, access, utilities and handover terms here.\n",
+        ),
+        Collection::Events => say(
+            "在这里介绍活动内容、议程和报名方式；活动结束后可补充成果。\n",
+            "Describe the event, its programme and how to take part here; afterwards, add what came of it.\n",
+        ),
     }
 }
 
@@ -46,6 +58,9 @@ pub(super) fn sample_slug(collection: Collection) -> &'static str {
         Collection::Policies => "example-policy",
         Collection::Officials => "zhang-san",
         Collection::Pages => "about",
+        Collection::Projects => "sample-project",
+        Collection::Carriers => "sample-plot",
+        Collection::Events => "sample-event",
     }
 }
 
@@ -62,16 +77,18 @@ pub(super) enum Mode<'a> {
 }
 
 impl Mode<'_> {
-    /// Whether the field is written active rather than commented out.
-    fn active(&self, kind: Kind) -> bool {
-        matches!(
-            (self, kind),
-            (_, Kind::Title | Kind::Text)
-                | (
-                    Mode::Sample,
-                    Kind::Fact | Kind::Reference(_) | Kind::Feature
-                )
-        )
+    /// Whether the field is written active rather than commented out: a
+    /// required one always is, so that a new entry builds.
+    fn active(&self, field: &FieldSpec) -> bool {
+        field.required
+            || matches!(
+                (self, field.kind),
+                (_, Kind::Title | Kind::Text)
+                    | (
+                        Mode::Sample,
+                        Kind::Fact | Kind::Reference(_) | Kind::Feature
+                    )
+            )
     }
 
     /// The value to write: references show real slugs where there are any.
@@ -84,10 +101,11 @@ impl Mode<'_> {
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
-        if slugs.is_empty() {
-            example.example.get(tongue).replace("{slug}", slug)
-        } else {
-            format!("[{}]", slugs.join(", "))
+        let one = !example.example.en.starts_with('[');
+        match slugs.first() {
+            None => example.example.get(tongue).replace("{slug}", slug),
+            Some(first) if one => (*first).to_owned(),
+            Some(_) => format!("[{}]", slugs.join(", ")),
         }
     }
 
@@ -146,13 +164,13 @@ fn entry_text(
             continue;
         }
         let mut help = example.meaning.get(tongue).to_owned();
-        if example.kind == Kind::Title && !translation {
+        if example.required && !translation {
             help.push_str(REQUIRED.get(tongue));
         }
         help.push_str(&mode.note(example.kind, tongue));
         push_comment(&mut out, &help);
         let value = mode.value(example, slug, tongue);
-        push_field(&mut out, example.name, &value, mode.active(example.kind));
+        push_field(&mut out, example.name, &value, mode.active(example));
     }
     out.push_str("---\n");
     out.push_str(body(collection).get(tongue));

@@ -30,6 +30,12 @@ pub trait FieldValue {
     fn file(&self) -> Option<&str> {
         None
     }
+
+    /// The value as a reader of `lang` reads it, for a value that is
+    /// written one way and shown another (`120亿元` → `CNY 12 billion`).
+    fn shown(&self, _lang: &str) -> Option<String> {
+        None
+    }
 }
 
 /// A value type as the schema table stores it: its name and JSON Schema.

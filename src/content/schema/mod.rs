@@ -18,15 +18,21 @@ pub enum Collection {
     Policies,
     Officials,
     Pages,
+    Projects,
+    Carriers,
+    Events,
 }
 
 impl Collection {
-    pub const ALL: [Collection; 5] = [
+    pub const ALL: [Collection; 8] = [
         Collection::Industries,
         Collection::Parks,
         Collection::Policies,
         Collection::Officials,
         Collection::Pages,
+        Collection::Projects,
+        Collection::Carriers,
+        Collection::Events,
     ];
 
     /// The folder name under `content/`.
@@ -37,6 +43,9 @@ impl Collection {
             Collection::Policies => "policies",
             Collection::Officials => "officials",
             Collection::Pages => "pages",
+            Collection::Projects => "projects",
+            Collection::Carriers => "carriers",
+            Collection::Events => "events",
         }
     }
 
@@ -53,6 +62,9 @@ impl Collection {
             Collection::Policies => "policy",
             Collection::Officials => "official",
             Collection::Pages => "page",
+            Collection::Projects => "project",
+            Collection::Carriers => "carrier",
+            Collection::Events => "event",
         }
     }
 
@@ -71,6 +83,9 @@ impl Collection {
             Collection::Policies => PolicyFm::SPECS,
             Collection::Officials => OfficialFm::SPECS,
             Collection::Pages => PageFm::SPECS,
+            Collection::Projects => ProjectFm::SPECS,
+            Collection::Carriers => CarrierFm::SPECS,
+            Collection::Events => EventFm::SPECS,
         }
     }
 
@@ -81,6 +96,9 @@ impl Collection {
             Collection::Policies => PolicyFm::FIELDS,
             Collection::Officials => OfficialFm::FIELDS,
             Collection::Pages => PageFm::FIELDS,
+            Collection::Projects => ProjectFm::FIELDS,
+            Collection::Carriers => CarrierFm::FIELDS,
+            Collection::Events => EventFm::FIELDS,
         }
     }
 }
@@ -137,6 +155,17 @@ macro_rules! front_matter {
                 }
             }
 
+            /// The fields shown otherwise than written, as a reader of
+            /// `lang` reads them (sums, prices, dates and times).
+            pub fn shown(&self, lang: &str) -> std::collections::BTreeMap<&'static str, String> {
+                use $crate::content::fields::FieldValue;
+                let mut shown = std::collections::BTreeMap::new();
+                $( if let Some(text) = self.$field.as_ref().and_then(|v| v.shown(lang)) {
+                    shown.insert(stringify!($field), text);
+                } )*
+                shown
+            }
+
             /// Whether the field `name` is given.
             pub fn is_set(&self, name: &str) -> bool {
                 match name {
@@ -148,18 +177,24 @@ macro_rules! front_matter {
     };
 }
 
+mod carrier;
+mod event;
 mod industry;
 mod official;
 mod page;
 mod park;
 mod policy;
+mod project;
 mod shared;
 
+pub use carrier::CarrierFm;
+pub use event::EventFm;
 pub use industry::IndustryFm;
 pub use official::OfficialFm;
 pub use page::PageFm;
 pub use park::ParkFm;
 pub use policy::PolicyFm;
+pub use project::ProjectFm;
 
 /// The front matter of one file, typed by its collection.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -170,6 +205,9 @@ pub enum FrontMatter {
     Policy(PolicyFm),
     Official(OfficialFm),
     Page(PageFm),
+    Project(ProjectFm),
+    Carrier(CarrierFm),
+    Event(EventFm),
 }
 
 /// Applies the same expression to whichever variant `$fm` is.
@@ -181,6 +219,9 @@ macro_rules! each_variant {
             FrontMatter::Policy($v) => $body,
             FrontMatter::Official($v) => $body,
             FrontMatter::Page($v) => $body,
+            FrontMatter::Project($v) => $body,
+            FrontMatter::Carrier($v) => $body,
+            FrontMatter::Event($v) => $body,
         }
     };
 }
@@ -193,6 +234,9 @@ impl FrontMatter {
             FrontMatter::Policy(_) => Collection::Policies,
             FrontMatter::Official(_) => Collection::Officials,
             FrontMatter::Page(_) => Collection::Pages,
+            FrontMatter::Project(_) => Collection::Projects,
+            FrontMatter::Carrier(_) => Collection::Carriers,
+            FrontMatter::Event(_) => Collection::Events,
         }
     }
 
@@ -207,6 +251,9 @@ impl FrontMatter {
             FrontMatter::Park(v) => v.summary.as_ref(),
             FrontMatter::Policy(v) => v.summary.as_ref(),
             FrontMatter::Page(v) => v.summary.as_ref(),
+            FrontMatter::Project(v) => v.summary.as_ref(),
+            FrontMatter::Carrier(v) => v.summary.as_ref(),
+            FrontMatter::Event(v) => v.summary.as_ref(),
             FrontMatter::Official(v) => v.position.as_ref(),
         }
         .map(Text::as_str)
@@ -239,6 +286,11 @@ impl FrontMatter {
     /// Whether the field `name` is given.
     pub fn is_set(&self, name: &str) -> bool {
         each_variant!(self, v => v.is_set(name))
+    }
+
+    /// The fields shown otherwise than written, in `lang`.
+    pub fn shown(&self, lang: &str) -> std::collections::BTreeMap<&'static str, String> {
+        each_variant!(self, v => v.shown(lang))
     }
 
     /// Each reference field that names entries: `(field, target, slugs)`.
@@ -283,6 +335,13 @@ impl FrontMatter {
                 FrontMatter::Official(t.inherit(b))
             }
             (FrontMatter::Page(t), FrontMatter::Page(b)) => FrontMatter::Page(t.inherit(b)),
+            (FrontMatter::Project(t), FrontMatter::Project(b)) => {
+                FrontMatter::Project(t.inherit(b))
+            }
+            (FrontMatter::Carrier(t), FrontMatter::Carrier(b)) => {
+                FrontMatter::Carrier(t.inherit(b))
+            }
+            (FrontMatter::Event(t), FrontMatter::Event(b)) => FrontMatter::Event(t.inherit(b)),
             (t, _) => t,
         }
     }
@@ -297,7 +356,7 @@ macro_rules! has_title {
         fn title(&self) -> Option<&str> { self.title.as_ref().map(Text::as_str) }
     } )* };
 }
-has_title!(IndustryFm, ParkFm, PolicyFm, PageFm);
+has_title!(IndustryFm, ParkFm, PolicyFm, PageFm, ProjectFm, CarrierFm, EventFm);
 
 impl HasTitle for OfficialFm {
     fn title(&self) -> Option<&str> {
@@ -327,6 +386,15 @@ pub fn decode(
         }
         Collection::Pages => {
             d::<PageFm>(yaml, first_line).map(|(v, u)| (FrontMatter::Page(v), u))?
+        }
+        Collection::Projects => {
+            d::<ProjectFm>(yaml, first_line).map(|(v, u)| (FrontMatter::Project(v), u))?
+        }
+        Collection::Carriers => {
+            d::<CarrierFm>(yaml, first_line).map(|(v, u)| (FrontMatter::Carrier(v), u))?
+        }
+        Collection::Events => {
+            d::<EventFm>(yaml, first_line).map(|(v, u)| (FrontMatter::Event(v), u))?
         }
     })
 }

@@ -73,3 +73,12 @@ pub const PARKS: FieldSpec = field(
         "Parks: file names in content/parks/ without .md.",
     ),
 );
+
+pub const OFFICIALS: FieldSpec = field(
+    Kind::Reference(Collection::Officials),
+    say("[zhang-san]", "[zhang-san]"),
+    say(
+        "对接干部：content/officials/ 中的文件名（不含 .md）。",
+        "Officials to contact: file names in content/officials/ without .md.",
+    ),
+);

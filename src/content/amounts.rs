@@ -1,0 +1,560 @@
+//! Quantities an investor compares: sums of money (`120亿元`,
+//! `USD 20 million`), prices per unit (`25万元/亩`, `18元/m²·月`), areas in
+//! square metres, ranges (`plot_ratio: {min: 1.2, max: 2.5}`) and
+//! percentages. Editors write them as they would in a brochure; each is
+//! parsed into a number while it is deserialised (so a value that does not
+//! parse is reported at its own line) and shown in the reader's language.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize, Serializer};
+use serde_json::{json, Value};
+
+use super::fields::FieldValue;
+use crate::yaml::error_with_hint;
+
+/// The currencies a guide quotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Currency {
+    Cny,
+    Usd,
+    Eur,
+    Hkd,
+}
+
+impl Currency {
+    fn code(self) -> &'static str {
+        match self {
+            Currency::Cny => "CNY",
+            Currency::Usd => "USD",
+            Currency::Eur => "EUR",
+            Currency::Hkd => "HKD",
+        }
+    }
+
+    /// The word after a Chinese amount: `元`, `美元`.
+    fn zh(self) -> &'static str {
+        match self {
+            Currency::Cny => "元",
+            Currency::Usd => "美元",
+            Currency::Eur => "欧元",
+            Currency::Hkd => "港元",
+        }
+    }
+}
+
+/// Currency words before or after the number, longest first so that `美元`
+/// is not read as `元`.
+const CURRENCY_WORDS: &[(&str, Currency)] = &[
+    ("人民币", Currency::Cny),
+    ("美元", Currency::Usd),
+    ("欧元", Currency::Eur),
+    ("港元", Currency::Hkd),
+    ("港币", Currency::Hkd),
+    ("dollars", Currency::Usd),
+    ("yuan", Currency::Cny),
+    ("HK$", Currency::Hkd),
+    ("US$", Currency::Usd),
+    ("CNY", Currency::Cny),
+    ("RMB", Currency::Cny),
+    ("USD", Currency::Usd),
+    ("EUR", Currency::Eur),
+    ("HKD", Currency::Hkd),
+    ("元", Currency::Cny),
+    ("¥", Currency::Cny),
+    ("￥", Currency::Cny),
+    ("$", Currency::Usd),
+    ("€", Currency::Eur),
+];
+
+/// Multipliers after the number.
+const SCALE_WORDS: &[(&str, f64)] = &[
+    ("thousand", 1e3),
+    ("million", 1e6),
+    ("billion", 1e9),
+    ("bn", 1e9),
+    ("千", 1e3),
+    ("万", 1e4),
+    ("亿", 1e8),
+];
+
+/// A sum of money: `120亿元`, `5000万元`, `USD 20 million`. Without a
+/// currency it is in yuan.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Amount {
+    pub value: f64,
+    pub currency: Currency,
+}
+
+impl Amount {
+    /// Parses what an editor writes; `None` when it is not a sum.
+    pub fn parse(text: &str) -> Option<Amount> {
+        let mut rest = text.trim();
+        let mut currency = None;
+        if let Some((word, c)) = strip_word(rest, CURRENCY_WORDS, true) {
+            currency = Some(c);
+            rest = word;
+        }
+        let digits_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .unwrap_or(rest.len());
+        let number: f64 = rest[..digits_end].replace(',', "").parse().ok()?;
+        rest = rest[digits_end..].trim_start();
+        let mut value = number;
+        while let Some((after, scale)) = strip_word(rest, SCALE_WORDS, true) {
+            value *= scale;
+            rest = after;
+        }
+        if let Some((after, c)) = strip_word(rest, CURRENCY_WORDS, true) {
+            if currency.is_some_and(|first| first != c) {
+                return None;
+            }
+            currency = Some(c);
+            rest = after;
+        }
+        (rest.is_empty() && value.is_finite()).then_some(Amount {
+            value,
+            currency: currency.unwrap_or(Currency::Cny),
+        })
+    }
+
+    /// The sum as a reader of `lang` writes it: `120亿元`, `CNY 12 billion`.
+    pub fn show(&self, lang: &str) -> String {
+        let v = self.value;
+        if lang == "zh" || lang.starts_with("zh-") {
+            let (n, scale) = if v.abs() >= 1e8 {
+                (v / 1e8, "亿")
+            } else if v.abs() >= 1e4 {
+                (v / 1e4, "万")
+            } else {
+                (v, "")
+            };
+            format!("{}{scale}{}", number(n), self.currency.zh())
+        } else {
+            let (n, scale) = if v.abs() >= 1e9 {
+                (v / 1e9, " billion")
+            } else if v.abs() >= 1e6 {
+                (v / 1e6, " million")
+            } else {
+                (v, "")
+            };
+            format!("{} {}{scale}", self.currency.code(), grouped(&number(n)))
+        }
+    }
+}
+
+/// Strips a word of `words` from the start of `text`, with the spaces after
+/// it; with `either_case`, ASCII words match in any case.
+fn strip_word<'a, T: Copy>(
+    text: &'a str,
+    words: &[(&str, T)],
+    either_case: bool,
+) -> Option<(&'a str, T)> {
+    words.iter().find_map(|(word, value)| {
+        let head = text.get(..word.len())?;
+        let same = if either_case {
+            head.eq_ignore_ascii_case(word)
+        } else {
+            head == *word
+        };
+        same.then(|| (text[word.len()..].trim_start(), *value))
+    })
+}
+
+/// A number with at most two decimals and no trailing zeros: `869.8`, `12`.
+pub fn number(n: f64) -> String {
+    let text = format!("{:.2}", n);
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Thousands separators for English: `250000` → `250,000`.
+fn grouped(n: &str) -> String {
+    let (int, frac) = n.split_once('.').map_or((n, None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// Units prices are quoted per, with their English names.
+const UNITS: &[(&[&str], &str)] = &[
+    (&["亩", "mu"], "mu"),
+    (
+        &[
+            "m²·月",
+            "㎡·月",
+            "m2·月",
+            "平方米·月",
+            "m²/月",
+            "m2/month",
+            "m²/month",
+        ],
+        "m² per month",
+    ),
+    (
+        &["m²·天", "㎡·天", "m2·天", "平方米·天", "m²/天", "m2/day"],
+        "m² per day",
+    ),
+    (&["m²", "㎡", "m2", "平方米"], "m²"),
+    (&["kWh", "度", "千瓦时"], "kWh"),
+    (&["m³", "立方米", "m3", "方"], "m³"),
+    (&["吨", "t", "tonne"], "tonne"),
+    (&["人·月", "人/月"], "person-month"),
+    (&["月", "month"], "month"),
+    (&["年", "year"], "year"),
+];
+
+/// A price per unit: `25万元/亩`, `18元/m²·月`, `0.6元/kWh`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Price {
+    pub amount: Amount,
+    /// The unit as written (`亩`).
+    pub per: String,
+}
+
+impl Price {
+    pub fn parse(text: &str) -> Option<Price> {
+        let (amount, per) = text.split_once('/')?;
+        let per = per.trim();
+        (!per.is_empty()).then_some(())?;
+        Some(Price {
+            amount: Amount::parse(amount)?,
+            per: per.to_owned(),
+        })
+    }
+
+    pub fn show(&self, lang: &str) -> String {
+        if lang == "zh" || lang.starts_with("zh-") {
+            return format!("{}/{}", self.amount.show(lang), self.per);
+        }
+        let unit = UNITS
+            .iter()
+            .find(|(written, _)| written.contains(&self.per.as_str()))
+            .map_or(self.per.as_str(), |(_, en)| en);
+        format!("{} per {unit}", self.amount.show(lang))
+    }
+}
+
+/// Deserialises a value through `parse`, failing inside the visitor so that
+/// the YAML decoder reports the value's own line.
+fn from_text<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, (String, String)>,
+) -> Result<T, D::Error> {
+    struct V<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Result<T, (String, String)>,
+    }
+    impl<T> Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+            (self.parse)(v).map_err(|(msg, hint)| error_with_hint(msg, &hint))
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+    }
+    d.deserialize_any(V { expecting, parse })
+}
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_text(d, "a sum such as 120亿元 or USD 20 million", |v| {
+            Amount::parse(v).ok_or_else(|| {
+                (
+                    format!("cannot read the sum `{v}`"),
+                    "write a number with its unit, e.g. `120亿元`, `5000万元` or `USD 20 million`"
+                        .to_owned(),
+                )
+            })
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Price {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_text(d, "a price such as 25万元/亩", |v| {
+            Price::parse(v).ok_or_else(|| {
+                (
+                    format!("cannot read the price `{v}`"),
+                    "write a sum, `/` and the unit, e.g. `25万元/亩` or `18元/m²·月`".to_owned(),
+                )
+            })
+        })
+    }
+}
+
+/// Templates get the parsed number; the text in the reader's language comes
+/// from [`FieldValue::shown`].
+impl Serialize for Amount {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        json!({"value": self.value, "currency": self.currency}).serialize(s)
+    }
+}
+
+impl Serialize for Price {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        json!({"value": self.amount.value, "currency": self.amount.currency, "per": self.per})
+            .serialize(s)
+    }
+}
+
+impl FieldValue for Amount {
+    fn name() -> String {
+        "sum (120亿元, USD 20 million)".to_owned()
+    }
+    fn schema() -> Value {
+        json!({"type": ["string", "number"], "description": "a sum with its unit: 120亿元, 5000万元, USD 20 million"})
+    }
+    fn shown(&self, lang: &str) -> Option<String> {
+        Some(self.show(lang))
+    }
+}
+
+impl FieldValue for Price {
+    fn name() -> String {
+        "price (25万元/亩)".to_owned()
+    }
+    fn schema() -> Value {
+        json!({"type": "string", "pattern": "/", "description": "a sum per unit: 25万元/亩, 18元/m²·月"})
+    }
+    fn shown(&self, lang: &str) -> Option<String> {
+        Some(self.show(lang))
+    }
+}
+
+/// An area in square metres: `12000`, `"12,000 m²"`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct SquareMetres(pub f64);
+
+/// Square metres in a 亩 (mu), the unit Chinese land is sold in.
+pub const M2_PER_MU: f64 = 666.67;
+
+impl SquareMetres {
+    pub fn mu(self) -> f64 {
+        self.0 / M2_PER_MU
+    }
+}
+
+fn parse_area(v: &str) -> Result<SquareMetres, (String, String)> {
+    let trimmed = v.trim();
+    let number = ["m²", "㎡", "m2", "平方米"]
+        .iter()
+        .find_map(|unit| trimmed.strip_suffix(unit))
+        .unwrap_or(trimmed)
+        .trim()
+        .replace(',', "");
+    match number.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(SquareMetres(n)),
+        _ => Err((
+            format!("`{v}` is not an area in square metres"),
+            "write the number of square metres, e.g. `12000` (1 亩 = 666.67 m²)".to_owned(),
+        )),
+    }
+}
+
+impl<'de> Deserialize<'de> for SquareMetres {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_text(d, "an area in square metres", parse_area)
+    }
+}
+
+impl FieldValue for SquareMetres {
+    fn name() -> String {
+        "area in m²".to_owned()
+    }
+    fn schema() -> Value {
+        json!({"type": ["number", "string"], "description": "square metres"})
+    }
+}
+
+/// A range such as a plot ratio: `{min: 1.2, max: 2.5}`, or one number.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Range {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl<'de> Deserialize<'de> for Range {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            One(f64),
+            Both {
+                #[serde(default)]
+                min: Option<f64>,
+                #[serde(default)]
+                max: Option<f64>,
+            },
+        }
+        let raw = Raw::deserialize(d).map_err(|_| {
+            error_with_hint(
+                "expected a number or `{min, max}`".to_owned(),
+                "write e.g. `{min: 1.2, max: 2.5}` or `2.0`",
+            )
+        })?;
+        let range = match raw {
+            Raw::One(n) => Range {
+                min: Some(n),
+                max: Some(n),
+            },
+            Raw::Both { min, max } => Range { min, max },
+        };
+        match (range.min, range.max) {
+            (Some(min), Some(max)) if min > max => Err(error_with_hint(
+                format!(
+                    "the minimum {} is above the maximum {}",
+                    number(min),
+                    number(max)
+                ),
+                "swap them: `min` is the lower bound",
+            )),
+            (None, None) => Err(error_with_hint(
+                "the range gives neither `min` nor `max`".to_owned(),
+                "write e.g. `{min: 1.2, max: 2.5}`",
+            )),
+            _ => Ok(range),
+        }
+    }
+}
+
+impl FieldValue for Range {
+    fn name() -> String {
+        "{min, max}".to_owned()
+    }
+    fn schema() -> Value {
+        json!({"anyOf": [{"type": "number"}, {
+            "type": "object",
+            "properties": {"min": {"type": "number"}, "max": {"type": "number"}},
+            "additionalProperties": false
+        }]})
+    }
+}
+
+/// A share written `45%`, `45` or `0.45`; kept as a percentage.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Percent(pub f64);
+
+fn parse_percent(v: &str) -> Result<Percent, (String, String)> {
+    let text = v.trim();
+    let (number, has_sign) = match text.strip_suffix('%') {
+        Some(n) => (n.trim(), true),
+        None => (text, false),
+    };
+    match number.parse::<f64>() {
+        Ok(n) if !has_sign && (0.0..=1.0).contains(&n) && n != 0.0 && n != 1.0 => {
+            Ok(Percent(n * 100.0))
+        }
+        Ok(n) if (0.0..=100.0).contains(&n) => Ok(Percent(n)),
+        _ => Err((
+            format!("`{v}` is not a percentage"),
+            "write e.g. `45%`".to_owned(),
+        )),
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        from_text(d, "a percentage such as 45%", parse_percent)
+    }
+}
+
+impl FieldValue for Percent {
+    fn name() -> String {
+        "percentage".to_owned()
+    }
+    fn schema() -> Value {
+        json!({"type": ["number", "string"], "description": "45% or 0.45"})
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}%", number(self.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_are_read_as_editors_write_them() {
+        let a = Amount::parse("120亿元").unwrap();
+        assert_eq!((a.value, a.currency), (120e8, Currency::Cny));
+        assert_eq!(Amount::parse("5000万元").unwrap().value, 5e7);
+        let usd = Amount::parse("USD 20 million").unwrap();
+        assert_eq!((usd.value, usd.currency), (2e7, Currency::Usd));
+        assert_eq!(Amount::parse("1.5亿美元").unwrap().currency, Currency::Usd);
+        assert_eq!(Amount::parse("¥ 3,000").unwrap().value, 3000.0);
+        assert_eq!(Amount::parse("869.8亿").unwrap().value, 869.8e8);
+        assert!(Amount::parse("a lot").is_none());
+        assert!(Amount::parse("12 apples").is_none());
+        assert!(Amount::parse("USD 5 元").is_none());
+    }
+
+    #[test]
+    fn sums_are_shown_in_the_readers_language() {
+        let a = Amount::parse("120亿元").unwrap();
+        assert_eq!(a.show("zh"), "120亿元");
+        assert_eq!(a.show("en"), "CNY 12 billion");
+        assert_eq!(
+            Amount::parse("5000万元").unwrap().show("en"),
+            "CNY 50 million"
+        );
+        assert_eq!(Amount::parse("25万元").unwrap().show("en"), "CNY 250,000");
+        assert_eq!(
+            Amount::parse("USD 20 million").unwrap().show("zh"),
+            "2000万美元"
+        );
+    }
+
+    #[test]
+    fn prices_keep_their_unit() {
+        let p = Price::parse("25万元/亩").unwrap();
+        assert_eq!(p.show("zh"), "25万元/亩");
+        assert_eq!(p.show("en"), "CNY 250,000 per mu");
+        assert_eq!(
+            Price::parse("18元/m²·月").unwrap().show("en"),
+            "CNY 18 per m² per month"
+        );
+        assert!(Price::parse("25万元").is_none());
+        assert!(Price::parse("cheap/亩").is_none());
+    }
+
+    #[test]
+    fn areas_ranges_and_percentages() {
+        assert_eq!(parse_area("12,000 m²").unwrap().0, 12000.0);
+        assert!(parse_area("big").is_err());
+        assert_eq!(parse_percent("45%").unwrap().0, 45.0);
+        assert_eq!(parse_percent("0.45").unwrap().0, 45.0);
+        assert!(parse_percent("145%").is_err());
+        let r: Range = serde_yaml::from_str("{min: 1.2, max: 2.5}").unwrap();
+        assert_eq!((r.min, r.max), (Some(1.2), Some(2.5)));
+        assert!(serde_yaml::from_str::<Range>("{min: 3, max: 2}").is_err());
+    }
+}
