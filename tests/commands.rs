@@ -257,7 +257,7 @@ fn init_site_warns_only_about_base_url_and_is_cross_linked() {
         dir: tempfile::tempdir().unwrap(),
     };
     let written = hui::scaffold::init(site.root()).unwrap();
-    assert_eq!(written.len(), 13, "{written:?}");
+    assert_eq!(written.len(), 19, "{written:?}");
     // The GitHub Pages workflow builds the site and publishes public/.
     let workflow = site.root().join(".github/workflows/pages.yml");
     assert!(written.contains(&workflow), "{written:?}");
@@ -291,6 +291,16 @@ fn init_site_warns_only_about_base_url_and_is_cross_linked() {
         industry.has_link("../../card/zhang-san/"),
         "industry → official"
     );
+    assert!(
+        industry.has_link("../../projects/sample-project/"),
+        "industry → project"
+    );
+    let park = site.html("parks/example-park/index.html");
+    assert!(
+        park.has_link("../../carriers/sample-plot/"),
+        "park → carrier"
+    );
+    assert!(park.has_link("../../events/sample-event/"), "park → event");
     let home = site.html("en/index.html");
     assert!(home.has_link("about/"), "the page is in the menu");
 }

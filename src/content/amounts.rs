@@ -399,45 +399,61 @@ pub struct Range {
 
 impl<'de> Deserialize<'de> for Range {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            One(f64),
-            Both {
-                #[serde(default)]
-                min: Option<f64>,
-                #[serde(default)]
-                max: Option<f64>,
-            },
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Range;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number or `{min, max}`")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Range, E> {
+                Ok(Range {
+                    min: Some(v),
+                    max: Some(v),
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Range, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Range, E> {
+                self.visit_f64(v as f64)
+            }
+            // Checked while the mapping is read, so that an error points at
+            // its line.
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Range, A::Error> {
+                let mut range = Range {
+                    min: None,
+                    max: None,
+                };
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "min" => range.min = Some(map.next_value()?),
+                        "max" => range.max = Some(map.next_value()?),
+                        other => {
+                            return Err(error_with_hint(
+                                format!("unknown key `{other}` in a range"),
+                                "a range has `min` and `max`, e.g. `{min: 1.2, max: 2.5}`",
+                            ))
+                        }
+                    }
+                }
+                match (range.min, range.max) {
+                    (Some(min), Some(max)) if min > max => Err(error_with_hint(
+                        format!(
+                            "the minimum {} is above the maximum {}",
+                            number(min),
+                            number(max)
+                        ),
+                        "swap them: `min` is the lower bound",
+                    )),
+                    (None, None) => Err(error_with_hint(
+                        "the range gives neither `min` nor `max`",
+                        "write e.g. `{min: 1.2, max: 2.5}`",
+                    )),
+                    _ => Ok(range),
+                }
+            }
         }
-        let raw = Raw::deserialize(d).map_err(|_| {
-            error_with_hint(
-                "expected a number or `{min, max}`".to_owned(),
-                "write e.g. `{min: 1.2, max: 2.5}` or `2.0`",
-            )
-        })?;
-        let range = match raw {
-            Raw::One(n) => Range {
-                min: Some(n),
-                max: Some(n),
-            },
-            Raw::Both { min, max } => Range { min, max },
-        };
-        match (range.min, range.max) {
-            (Some(min), Some(max)) if min > max => Err(error_with_hint(
-                format!(
-                    "the minimum {} is above the maximum {}",
-                    number(min),
-                    number(max)
-                ),
-                "swap them: `min` is the lower bound",
-            )),
-            (None, None) => Err(error_with_hint(
-                "the range gives neither `min` nor `max`".to_owned(),
-                "write e.g. `{min: 1.2, max: 2.5}`",
-            )),
-            _ => Ok(range),
-        }
+        d.deserialize_any(V)
     }
 }
 

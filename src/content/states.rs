@@ -137,6 +137,19 @@ words! {
     }
 }
 
+words! {
+    /// What a policy grants, for the policies' filter.
+    PolicyType ("policy_type") {
+        Subsidy = "subsidy" | "资金补贴",
+        Tax = "tax" | "税收优惠",
+        Land = "land" | "用地保障",
+        Talent = "talent" | "人才支持",
+        Finance = "finance" | "金融支持",
+        Rent = "rent" | "租金减免",
+        Service = "service" | "服务保障",
+    }
+}
+
 /// When an event starts or ends: a day (`2026-03-18`, all day) or a day
 /// and a time (`2026-03-18 09:30`), in the district's time (Asia/Shanghai).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

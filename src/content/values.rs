@@ -402,6 +402,15 @@ pub enum Delivery {
 }
 
 impl Delivery {
+    /// The English word, for filters.
+    pub fn word(self) -> &'static str {
+        match self {
+            Delivery::Automatic => "automatic",
+            Delivery::FastTrack => "fast-track",
+            Delivery::Apply => "apply",
+        }
+    }
+
     /// The key of the UI string that names this mode.
     pub fn key(self) -> &'static str {
         match self {

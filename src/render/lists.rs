@@ -1,5 +1,5 @@
-//! The list pages of projects, carriers and events: entries in groups (by
-//! status, by park, coming and past), which is how the page reads without
+//! The list pages of policies, projects, carriers and events: entries in
+//! groups (by status, by park, coming and past), which is how the page reads without
 //! JavaScript, plus the filters the theme's script applies to the cards'
 //! `data-*` values. Also the short facts each card of these collections
 //! shows wherever it is listed.
@@ -43,7 +43,16 @@ pub struct Grouped<'a> {
 }
 
 /// Collections whose list page has groups and filters.
-pub const GROUPED: [Collection; 3] = [
+pub const GROUPED: [Collection; 4] = [
+    Collection::Policies,
+    Collection::Projects,
+    Collection::Carriers,
+    Collection::Events,
+];
+
+/// Collections a site may not have: their list page and menu entry
+/// appear once it has an entry.
+pub const OPTIONAL: [Collection; 3] = [
     Collection::Projects,
     Collection::Carriers,
     Collection::Events,
@@ -54,6 +63,7 @@ impl Ctx<'_> {
     pub fn grouped(&self, collection: Collection) -> Grouped<'_> {
         let ids = self.site.collection(collection);
         let mut grouped = match collection {
+            Collection::Policies => self.policies_by_status(ids),
             Collection::Projects => self.projects_by_status(ids),
             Collection::Carriers => self.carriers_by_park(ids),
             Collection::Events => self.events_by_time(ids),
@@ -62,6 +72,63 @@ impl Ctx<'_> {
         grouped.groups.retain(|g| !g.items.is_empty());
         grouped.total = ids.len();
         grouped
+    }
+
+    fn policies_by_status(&self, ids: &[EntryId]) -> Grouped<'_> {
+        let status_of = |id: EntryId| match &self.front(id) {
+            FrontMatter::Policy(p) => self.policy_status(p),
+            _ => "in-force",
+        };
+        let statuses = ["in-force", "upcoming", "expired"];
+        let groups = statuses
+            .iter()
+            .map(|s| Group {
+                id: format!("status-{s}"),
+                title: self.t(&format!("status_{s}")),
+                url: None,
+                items: self.cards_where(ids, |id| status_of(id) == *s),
+            })
+            .collect();
+        let types = crate::content::states::PolicyType::ALL
+            .iter()
+            .filter(|t| {
+                ids.iter().any(|&id| {
+                    matches!(self.front(id), FrontMatter::Policy(p)
+                        if p.types.iter().flatten().any(|x| x == *t))
+                })
+            })
+            .map(|t| (t.word().to_owned(), self.t(&t.key())))
+            .collect();
+        let deliveries = ["automatic", "fast-track", "apply"]
+            .iter()
+            .map(|d| {
+                (
+                    (*d).to_owned(),
+                    self.t(&format!("delivery_{}", d.replace('-', "_"))),
+                )
+            })
+            .collect();
+        Grouped {
+            groups,
+            filters: vec![
+                self.choice(
+                    "industries",
+                    "industries",
+                    self.referenced(ids, Collection::Industries),
+                ),
+                self.choice("types", "filter_policy_type", types),
+                self.choice("delivery", "delivery", deliveries),
+                self.choice(
+                    "status",
+                    "filter_status",
+                    statuses
+                        .iter()
+                        .map(|s| ((*s).to_owned(), self.t(&format!("status_{s}"))))
+                        .collect(),
+                ),
+            ],
+            total: 0,
+        }
     }
 
     fn projects_by_status(&self, ids: &[EntryId]) -> Grouped<'_> {
@@ -267,6 +334,15 @@ impl Ctx<'_> {
                 .join(" ")
         };
         match fm {
+            FrontMatter::Policy(p) => {
+                card.data.push(("status", self.policy_status(p).to_owned()));
+                card.data.push(("industries", slugs(entry.industries())));
+                let types: Vec<&str> = p.types.iter().flatten().map(|t| t.word()).collect();
+                card.data.push(("types", types.join(" ")));
+                if let Some(d) = p.delivery {
+                    card.data.push(("delivery", d.word().to_owned()));
+                }
+            }
             FrontMatter::Project(p) => {
                 if let Some(status) = p.status {
                     card.badge = Some((status.word(), self.t(&status.key())));

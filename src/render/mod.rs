@@ -66,7 +66,7 @@ const LISTED: [Collection; 7] = [
 fn listed(site: &Site) -> impl Iterator<Item = Collection> + '_ {
     LISTED
         .into_iter()
-        .filter(|c| !lists::GROUPED.contains(c) || !site.collection(*c).is_empty())
+        .filter(|c| !lists::OPTIONAL.contains(c) || !site.collection(*c).is_empty())
 }
 
 /// Everything a page needs to render, for one language.
@@ -754,12 +754,14 @@ fn nav(ctx: &Ctx, page: Page) -> Vec<NavItem> {
         _ => None,
     };
     let mut items = vec![NavItem {
+        footer: true,
         title: ctx.t("home"),
         url: ctx.href(Target::Home),
         current: page == Page::Home,
     }];
     for c in listed(ctx.site) {
         items.push(NavItem {
+            footer: c == Collection::Officials,
             title: ctx.t(c.dir()),
             url: ctx.href(Target::List(c)),
             current: current_collection == Some(c),
@@ -768,6 +770,7 @@ fn nav(ctx: &Ctx, page: Page) -> Vec<NavItem> {
     for id in menu_pages(ctx.site) {
         let e = &ctx.site.entries[id];
         items.push(NavItem {
+            footer: true,
             title: e.variant(ctx.lang_index).title().to_owned(),
             url: ctx.href(Target::Entry(e.collection, &e.slug)),
             current: page == Page::Entry(id),

@@ -27,6 +27,10 @@ pub struct Alternate {
 
 #[derive(Serialize)]
 pub struct NavItem {
+    /// Whether the footer repeats it: home, the officials' directory and
+    /// the free pages (the header has the rest, and every byte counts on
+    /// a card page).
+    pub footer: bool,
     pub title: String,
     pub url: String,
     pub current: bool,
@@ -80,6 +84,7 @@ pub struct SiteView<'a> {
     pub search: String,
     pub search_js: String,
     pub search_css: String,
+    pub lists_js: String,
     /// The Atom feed of events and news, when the site has events.
     pub feed: Option<String>,
 }
@@ -203,7 +208,10 @@ impl Ctx<'_> {
                     card.photo_2x = Some(file(large));
                 }
             }
-            FrontMatter::Policy(p) => card.status = Some(self.policy_status(p)),
+            FrontMatter::Policy(p) => {
+                card.status = Some(self.policy_status(p));
+                self.card_facts(id, &mut card);
+            }
             FrontMatter::Project(_) | FrontMatter::Carrier(_) | FrontMatter::Event(_) => {
                 self.card_facts(id, &mut card)
             }
@@ -514,6 +522,7 @@ pub fn site_view<'a>(
         pages_css: asset("pages.css"),
         card_css: asset("card.css"),
         js: asset("main.js"),
+        lists_js: asset("lists.js"),
         favicon: asset("favicon.svg"),
         search: urls.link_tail(lang, Target::Search),
         feed: (!site.collection(Collection::Events).is_empty()).then(|| {

@@ -2,6 +2,7 @@
 
 use super::shared::{DRAFT, INDUSTRIES, SEARCH, SUMMARY, WEIGHT};
 use crate::content::fields::{field, say, Kind};
+use crate::content::states::PolicyType;
 use crate::content::values::{Date, Delivery, Phone, SlugList, Text};
 
 front_matter! {
@@ -45,6 +46,19 @@ front_matter! {
             "适用的产业：content/industries/ 中的文件名（不含 .md）。",
             "Industries it applies to: file names in content/industries/ without .md.",
         )),
+        types: Vec<PolicyType> => field(
+            Kind::Fact,
+            say("[subsidy, talent]", "[subsidy, talent]"),
+            say(
+                "支持类型，可多选：subsidy（资金补贴）、tax（税收优惠）、land（用地保障）、talent（人才支持）、finance（金融支持）、rent（租金减免）、service（服务保障）。",
+                "What it grants, one or more of: subsidy, tax, land, talent, finance, rent, service.",
+            ),
+        ),
+        beneficiaries: Vec<Text> => field(
+            Kind::Text,
+            say("\n  - 中小企业\n  - 高新技术企业", "\n  - Small and medium-sized enterprises\n  - High-tech enterprises"),
+            say("适用对象，每行一类。", "Who it is for, one kind of applicant a line."),
+        ),
         incentives: Vec<Text> => field(
             Kind::Text,
             say("\n  - 示例支持内容一\n  - 示例支持内容二", "\n  - First sample incentive\n  - Second sample incentive"),

@@ -78,35 +78,6 @@
     box.addEventListener("click", function (e) { if (e.target.closest(".ask-suggestions button")) start(e, e.target.textContent); });
   });
 
-  // List filters (projects, carriers, events): a card stays when every
-  // choice is among its data-* words and it reaches every minimum. Without
-  // this script the page shows the same cards, grouped.
-  each("form.list-filter", function (form) {
-    var out = form.querySelector(".list-count"), cards = d.querySelectorAll(".list-group li[data-status], .list-group li[data-kind], .list-group li[data-park]");
-    form.hidden = false;
-    function apply() {
-      var shown = 0;
-      Array.prototype.forEach.call(cards, function (li) {
-        var keep = true;
-        Array.prototype.forEach.call(form.elements, function (el) {
-          var v = el.value, have = li.getAttribute("data-" + el.name);
-          if (!el.name || v === "") return;
-          if (el.hasAttribute("data-minimum")) keep = keep && parseFloat(have) >= parseFloat(v);
-          else keep = keep && have !== null && (" " + have + " ").indexOf(" " + v + " ") >= 0;
-        });
-        li.hidden = !keep;
-        if (keep) shown++;
-      });
-      each(".list-group", function (g) { g.hidden = !g.querySelector("li:not([hidden])"); });
-      each(".filter-empty", function (p) { p.hidden = shown > 0; });
-      out.textContent = out.getAttribute("data-template").replace("{shown}", shown).replace("{total}", cards.length);
-    }
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("submit", function (e) { e.preventDefault(); });
-    apply();
-  });
-
   // Directory filter: every word typed must occur in a contact's keywords.
   var input = d.getElementById("contact-filter");
   if (!input) return;

@@ -1,0 +1,36 @@
+// hui default theme: the filters of the policies', projects', carriers' and
+// events' list pages. Loaded only there; without it the page shows the same
+// cards, grouped.
+(function () {
+  "use strict";
+  var d = document;
+  function each(sel, fn, root) { Array.prototype.forEach.call((root || d).querySelectorAll(sel), fn); }
+  // A card stays when every choice is among its data-* words and it
+  // reaches every minimum.
+  each("form.list-filter", function (form) {
+    var out = form.querySelector(".list-count"), cards = d.querySelectorAll(".list-group li.entry-card");
+    form.hidden = false;
+    function apply() {
+      var shown = 0;
+      Array.prototype.forEach.call(cards, function (li) {
+        var keep = true;
+        Array.prototype.forEach.call(form.elements, function (el) {
+          var v = el.value, have = li.getAttribute("data-" + el.name);
+          if (!el.name || v === "") return;
+          if (el.hasAttribute("data-minimum")) keep = keep && parseFloat(have) >= parseFloat(v);
+          else keep = keep && have !== null && (" " + have + " ").indexOf(" " + v + " ") >= 0;
+        });
+        li.hidden = !keep;
+        if (keep) shown++;
+      });
+      each(".list-group", function (g) { g.hidden = !g.querySelector("li:not([hidden])"); });
+      each(".filter-empty", function (p) { p.hidden = shown > 0; });
+      out.textContent = out.getAttribute("data-template").replace("{shown}", shown).replace("{total}", cards.length);
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    apply();
+  });
+
+})();
