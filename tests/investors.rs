@@ -317,3 +317,55 @@ fn bad_values_are_errors_at_their_line_and_public_is_kept() {
     );
     assert_eq!(tree(&site.public("")), before, "public/ is left as it was");
 }
+
+/// `hui check` on a given day: its warnings, one string.
+fn check_on(site: &TestSite, today: &str) -> String {
+    let options = hui::BuildOptions {
+        root: site.root().to_path_buf(),
+        today: Some(today.parse().unwrap()),
+        ..Default::default()
+    };
+    hui::check::check(&options)
+        .iter()
+        .map(|d| {
+            format!(
+                "{}:{} {}\n",
+                d.path.display(),
+                d.line.unwrap_or(0),
+                d.message
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_warns_about_what_went_stale() {
+    let site = investor_site();
+    site.file(
+        "content/projects/materials.md",
+        "---\ntitle: 配套材料项目\nstatus: building\nindustries: [new-display]\n---\n在建\n",
+    );
+    // Built before the roadshow: the events page lists it as coming.
+    site.build_ok();
+    let now = check_on(&site, "2026-11-27");
+    assert!(now.contains("has no `signed` date"), "{now}");
+    assert!(!now.contains("available since"), "{now}");
+    assert!(!now.contains("lists it as coming"), "{now}");
+
+    let later = check_on(&site, "2027-07-01");
+    let line = later
+        .lines()
+        .find(|l| l.contains("lists it as coming"))
+        .unwrap_or_else(|| panic!("{later}"));
+    assert!(
+        line.contains("events/roadshow.md:5 the event took place on 2027-03-18"),
+        "{line}"
+    );
+    assert!(
+        later.contains("carriers/plot-a3.md:8 marked available since 2026-06-30"),
+        "{later}"
+    );
+    // After a rebuild on that day, the roadshow is a past event.
+    site.build_with(|o| o.today = Some("2027-07-01".parse().unwrap()));
+    assert!(!check_on(&site, "2027-07-01").contains("lists it as coming"));
+}

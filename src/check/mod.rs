@@ -18,6 +18,7 @@
 //! from the site.
 
 mod dead_ends;
+mod investors;
 mod links;
 mod policies;
 mod resolve;
@@ -33,6 +34,7 @@ use crate::markdown::Rendered;
 use crate::urls::Urls;
 use crate::BuildOptions;
 use dead_ends::{uncovered_parks, unreachable_officials, unreferenced_industries};
+use investors::{past_events_listed_as_coming, stale_carriers, unsigned_projects};
 use links::{broken_images, broken_links};
 use policies::{expired_policies, policy_dates};
 use translations::untranslated_fields;
@@ -43,7 +45,11 @@ pub fn check(options: &BuildOptions) -> Diagnostics {
     let mut diagnostics = report.diagnostics;
     if let Some(site) = site {
         let today = options.today.unwrap_or_else(crate::build_date);
-        let ctx = Ctx::new(&site, &options.root, today, &diagnostics);
+        let output = options
+            .output
+            .clone()
+            .unwrap_or_else(|| options.root.join("public"));
+        let ctx = Ctx::new(&site, &options.root, output, today, &diagnostics);
         for lint in LINTS {
             diagnostics.extend(lint(&ctx));
         }
@@ -62,6 +68,9 @@ const LINTS: &[Lint] = &[
     broken_images,
     expired_policies,
     policy_dates,
+    stale_carriers,
+    unsigned_projects,
+    past_events_listed_as_coming,
     unreachable_officials,
     unreferenced_industries,
     uncovered_parks,
@@ -71,6 +80,8 @@ const LINTS: &[Lint] = &[
 struct Ctx<'a> {
     site: &'a Site,
     today: jiff::civil::Date,
+    /// The output folder as last built, which some lints compare with.
+    output: PathBuf,
     content_dir: PathBuf,
     /// Resolves body links the way pages do, with base path `/`, so that a
     /// resolved link is the site path the reader's browser asks for.
@@ -97,6 +108,7 @@ impl<'a> Ctx<'a> {
     fn new(
         site: &'a Site,
         root: &Path,
+        output: PathBuf,
         today: jiff::civil::Date,
         diagnostics: &Diagnostics,
     ) -> Ctx<'a> {
@@ -130,6 +142,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             site,
             today,
+            output,
             content_dir: root.join("content"),
             urls: Urls::new(None, site.config.default_language()),
             bodies,
