@@ -27,13 +27,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::Sink;
 
 /// Collections in the order the index numbers them.
-pub const COLLECTIONS: [Collection; 5] = [
-    Collection::Industries,
-    Collection::Parks,
-    Collection::Policies,
-    Collection::Officials,
-    Collection::Pages,
-];
+pub const COLLECTIONS: [Collection; 8] = Collection::ALL;
 
 /// What the index knows of one page, in one language.
 #[derive(Debug, Clone, PartialEq)]

@@ -352,7 +352,7 @@
       // only when no page has enough.
       var target = n && r.matched < need && r.title < named ? partial : out;
       r.score *= Math.pow(coord, 1.5);
-      if (intent && collections[kinds.charCodeAt(+id) - 97] === intent) r.score *= 1.3;
+      if (intent && intent.indexOf(collections[kinds.charCodeAt(+id) - 97]) >= 0) r.score *= 1.3;
       if (opts.prefer && opts.prefer[id]) r.score *= 1.6;
       if (opts.exclude === +id) continue;
       target.push(r);
@@ -364,9 +364,11 @@
   // What a question asks for, when it says so ("…有哪些政策", "what land…"):
   // pages of that collection rank a little higher.
   var INTENTS = [
-    [/政策|扶持|补贴|补助|资助|奖励|优惠|减免|polic|incentive|subsid|grant|support|tax/, "policies"],
-    [/园区|土地|厂房|用地|载体|选址|park|zone|land|plot|factor|site/, "parks"],
-    [/联系|电话|找谁|负责人|contact|phone|call|who/, "officials"]
+    [/政策|扶持|补贴|补助|资助|奖励|优惠|减免|polic|incentive|subsid|grant|support|tax/, ["policies"]],
+    [/园区|土地|厂房|用地|载体|选址|park|zone|land|plot|factor|site/, ["carriers", "parks"]],
+    [/项目|签约|合资|合作方|project|partner|joint/, ["projects"]],
+    [/活动|推介|展会|论坛|会议|动态|event|fair|forum|roadshow|news/, ["events"]],
+    [/联系|电话|找谁|负责人|contact|phone|call|who/, ["officials"]]
   ];
   function intentOf(a) {
     if (a.units.length < 2) return null;
