@@ -7,6 +7,7 @@
 
 pub mod amounts;
 pub mod fields;
+pub mod measures;
 pub mod schema;
 pub mod states;
 pub mod values;

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::views::Card;
 use super::Ctx;
-use crate::content::amounts::{number, SquareMetres};
+use crate::content::amounts::number;
+use crate::content::measures::SquareMetres;
 use crate::content::schema::{Collection, FrontMatter};
 use crate::content::states::{CarrierKind, ProjectStatus};
 use crate::link::EntryId;

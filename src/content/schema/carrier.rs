@@ -2,8 +2,9 @@
 //! in one park.
 
 use super::shared::{DRAFT, IMAGE, OFFICIALS, SEARCH, SUMMARY, WEIGHT};
-use crate::content::amounts::{Percent, Price, Range, SquareMetres};
+use crate::content::amounts::Price;
 use crate::content::fields::{field, say, Kind};
+use crate::content::measures::{Percent, Range, SquareMetres};
 use crate::content::schema::Collection;
 use crate::content::states::{CarrierKind, CarrierStatus};
 use crate::content::values::{Date, Slug, SlugList, Text};
