@@ -7,7 +7,8 @@ Usage:
 For each N (default: 1000 10000) it writes one synthetic bilingual site and
 builds it with every tool it finds, alternating tools run by run, and prints
 the median wall time, CPU time (user + sys), peak memory and pages per
-second of each, and hui's ratios to Hugo. Every timed run starts without an
+second of each, and hui's ratios to Hugo. `hui-inv` is the same site with a
+share of its entries turned into projects, carriers and events. Every timed run starts without an
 output folder (the previous one is moved aside untimed and deleted after the
 series) and after a `sync`, like the peer figures in
 ../shared/bench/PEERS.md.
@@ -58,6 +59,9 @@ def count_html(folder):
 def tools(site_root, hui):
     """(name, folder, command, output folder) of every tool available."""
     found = [("hui", site_root / "hui", [str(hui), "build", "--quiet"], "public"),
+             # The same number of entries with the policies shared out among
+             # policies, projects, carriers and events (scripts/investor_site.py).
+             ("hui-inv", site_root / "hui-inv", [str(hui), "build", "--quiet"], "public"),
              # The offline copy (links that name index.html) and its zip.
              ("hui-off", site_root / "hui", [str(hui), "build", "--offline", "--quiet"], "offline")]
     if (site_root / "hugo").is_dir() and shutil.which("hugo"):
@@ -76,6 +80,9 @@ def bench(n, runs, work, peers, hui):
             (site_root / "hui").mkdir(parents=True)
             run(["cargo", "run", "--release", "--quiet", "--example", "gen_site", "--",
                  str(site_root / "hui"), str(n)], cwd=REPO, quiet=True)
+    if not (site_root / "hui-inv").exists():
+        run([sys.executable, str(REPO / "scripts" / "investor_site.py"),
+             str(site_root / "hui"), str(site_root / "hui-inv")], quiet=True)
     results = {}
     aside = work / "aside"
     aside.mkdir(exist_ok=True)
@@ -102,6 +109,8 @@ def bench(n, runs, work, peers, hui):
         print(f"{name:7} {r['pages']:>7,} {wall:>9.2f} ({min(walls):.2f}-{max(walls):.2f}){'':>7} "
               f"{cpu:>7.2f} {peak:>9.0f} {r['pages'] / wall:>8,.0f}")
     print(f"offline copy / build: wall {results['hui-off']['wall'] / results['hui']['wall']:.2f}x")
+    print(f"with projects, carriers and events / without: wall "
+          f"{results['hui-inv']['wall'] / results['hui']['wall']:.2f}x")
     if "hugo" in results:
         hugo = results["hugo"]
         print(f"hui / hugo: wall {results['hui']['wall'] / hugo['wall']:.2f}x, "
