@@ -84,6 +84,7 @@ export const MIME = {
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
   '.vcf': 'text/vcard; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
 };
 
 function isFile(p) {
