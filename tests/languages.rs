@@ -126,13 +126,13 @@ fn the_switcher_links_the_same_page_in_all_four_languages() {
     assert_eq!(names, ["中文", "English", "한국어"]);
     // From the root, the other languages are one folder down.
     let home = site.html("index.html");
-    assert_eq!(
-        home.attrs(".lang-switch a", "href"),
-        ["en/", "ja/", "ko/"]
-    );
+    assert_eq!(home.attrs(".lang-switch a", "href"), ["en/", "ja/", "ko/"]);
     // Every link of the switcher leads to a page that was built.
     for (page, href) in [
-        ("ko/card/wang-ming/index.html", "../../../ja/card/wang-ming/"),
+        (
+            "ko/card/wang-ming/index.html",
+            "../../../ja/card/wang-ming/",
+        ),
         ("ko/card/wang-ming/index.html", "../../../card/wang-ming/"),
     ] {
         assert!(site.html(page).has_link(href), "{page}: {href}");
@@ -170,7 +170,13 @@ fn japanese_and_korean_pages_use_their_own_ui_strings() {
     );
     assert_eq!(
         nav("en/index.html")[..5],
-        ["Home", "Industries", "Industrial parks", "Policies", "Contacts"]
+        [
+            "Home",
+            "Industries",
+            "Industrial parks",
+            "Policies",
+            "Contacts"
+        ]
     );
     let ja_card = site.html("ja/card/wang-ming/index.html");
     assert!(ja_card.text(".bizcard").contains("連絡先に保存"));
@@ -199,11 +205,17 @@ fn a_language_without_a_translation_shows_the_default_text_with_a_notice() {
     };
     assert!(warned("content/parks/east-zone.md", "ko"), "{warnings:#?}");
     assert!(warned("content/policies/talent.md", "ja"), "{warnings:#?}");
-    assert!(warned("content/officials/wang-ming.md", "ko"), "{warnings:#?}");
+    assert!(
+        warned("content/officials/wang-ming.md", "ko"),
+        "{warnings:#?}"
+    );
     assert!(warned("content/pages/about.md", "ja"), "{warnings:#?}");
     assert!(warned("content/pages/about.md", "ko"), "{warnings:#?}");
     assert!(!warned("content/parks/east-zone.md", "ja"), "{warnings:#?}");
-    assert!(!warned("content/industries/new-display.md", "ko"), "{warnings:#?}");
+    assert!(
+        !warned("content/industries/new-display.md", "ko"),
+        "{warnings:#?}"
+    );
 
     // The Korean park page: Chinese text, marked as such, with the notice
     // in Korean.
@@ -270,7 +282,10 @@ fn every_language_has_its_own_vcard() {
     // The note names the industries and parks in Japanese, with Japanese
     // punctuation.
     let note = property(&ja, "NOTE").unwrap();
-    assert!(note.contains("新型ディスプレイ") && note.contains("東区"), "{note}");
+    assert!(
+        note.contains("新型ディスプレイ") && note.contains("東区"),
+        "{note}"
+    );
     assert!(note.contains('：'), "{note}");
 
     // Korean has no translation of the official: the Chinese texts, the
@@ -284,10 +299,7 @@ fn every_language_has_its_own_vcard() {
     );
     let note = property(&ko, "NOTE").unwrap();
     assert!(note.contains("신형 디스플레이"), "{note}");
-    assert_eq!(
-        property(&ko, "TEL;TYPE=WORK,VOICE"),
-        Some("+868160000001")
-    );
+    assert_eq!(property(&ko, "TEL;TYPE=WORK,VOICE"), Some("+868160000001"));
     // The card offers the file beside it.
     let card = site.html("ko/card/wang-ming/index.html");
     assert_eq!(
@@ -391,9 +403,16 @@ fn every_language_has_a_search_index_that_finds_the_official() {
         let found = search(&site, lang, "王明");
         assert!(found.iter().any(|u| u == card), "{lang}: {found:?}");
         // The search page of each language loads its own index.
-        let dir = if lang == "zh" { String::new() } else { format!("{lang}/") };
+        let dir = if lang == "zh" {
+            String::new()
+        } else {
+            format!("{lang}/")
+        };
         let page = site.html(&format!("{dir}search/index.html"));
-        assert_eq!(page.attr(".search-page", "data-lang").as_deref(), Some(lang));
+        assert_eq!(
+            page.attr(".search-page", "data-lang").as_deref(),
+            Some(lang)
+        );
     }
     // Japanese text is found by its own words, Korean by its hangul.
     assert!(search(&site, "ja", "副局長").contains(&"ja/card/wang-ming/".to_owned()));

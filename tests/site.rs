@@ -564,6 +564,9 @@ fn more_than_two_languages_work() {
     );
     assert!(fr.has_link("../../industries/new-display/"));
     // Without French UI strings the theme says so once, and uses English.
-    assert_eq!(messages(&report).matches("no UI strings for `fr`").count(), 1);
+    assert_eq!(
+        messages(&report).matches("no UI strings for `fr`").count(),
+        1
+    );
     assert!(fr.text(".main-nav").contains("Industrial parks"));
 }
