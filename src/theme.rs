@@ -51,6 +51,8 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "static/favicon.svg",
     "i18n/zh.yaml",
     "i18n/en.yaml",
+    "i18n/ja.yaml",
+    "i18n/ko.yaml",
 ];
 
 /// UI strings of one language: key → text.

@@ -120,8 +120,7 @@ fn new_entry_follows_the_sites_languages() {
     let default = read(&site, "content/industries/robotics.md");
     assert!(default.contains("title: Sample Industry"), "{default}");
     assert!(read(&site, "content/industries/robotics.zh.md").contains("title: 示例产业"));
-    // The default theme has no Japanese UI strings and says so; the content
-    // itself must be clean.
+    // The content itself must be clean.
     let report = site.build();
     let content: Vec<_> = report
         .diagnostics

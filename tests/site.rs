@@ -537,29 +537,36 @@ fn contact_may_be_details_or_a_localised_text() {
 
 #[test]
 fn more_than_two_languages_work() {
+    // French: a language the default theme has no UI strings for (Japanese
+    // and Korean, which it has, are tested in tests/languages.rs).
     let site = TestSite::complete();
     site.file(
         "content/site.yaml",
-        "title: {zh: 测试, en: Test, ja: テスト}\nbase_url: https://invest.example.gov.cn/\nlanguages: [zh, en, ja]\n",
+        "title: {zh: 测试, en: Test, fr: Essai}\nbase_url: https://invest.example.gov.cn/\nlanguages: [zh, en, fr]\n",
     );
     site.file(
-        "content/parks/east-zone.ja.md",
-        "---\ntitle: 東区\n---\n日本語の本文\n",
+        "content/parks/east-zone.fr.md",
+        "---\ntitle: Zone Est\n---\nTexte en français\n",
     );
     let report = site.build_ok();
-    let ja = site.html("ja/parks/east-zone/index.html");
-    assert_eq!(ja.attr("html", "lang").as_deref(), Some("ja"));
-    assert!(ja.text("h1").contains("東区"));
+    let fr = site.html("fr/parks/east-zone/index.html");
+    assert_eq!(fr.attr("html", "lang").as_deref(), Some("fr"));
+    assert!(fr.text("h1").contains("Zone Est"));
     assert_eq!(
-        ja.attrs(".lang-switch a", "href"),
+        fr.attrs(".lang-switch a", "href"),
         vec!["../../../parks/east-zone/", "../../../en/parks/east-zone/"]
     );
+    assert_eq!(fr.text(".lang-switch .lang-current"), "Français");
     assert_eq!(
-        ja.attr("link[rel=alternate][hreflang=ja]", "href")
+        fr.attr("link[rel=alternate][hreflang=fr]", "href")
             .as_deref(),
-        Some("https://invest.example.gov.cn/ja/parks/east-zone/")
+        Some("https://invest.example.gov.cn/fr/parks/east-zone/")
     );
-    assert!(ja.has_link("../../industries/new-display/"));
-    // Without Japanese UI strings the theme says so once, and uses English.
-    assert!(messages(&report).contains("no UI strings for `ja`"));
+    assert!(fr.has_link("../../industries/new-display/"));
+    // Without French UI strings the theme says so once, and uses English.
+    assert_eq!(
+        messages(&report).matches("no UI strings for `fr`").count(),
+        1
+    );
+    assert!(fr.text(".main-nav").contains("Industrial parks"));
 }
