@@ -33,6 +33,24 @@ impl Currency {
         }
     }
 
+    fn ja(self) -> &'static str {
+        match self {
+            Currency::Cny => "元",
+            Currency::Usd => "米ドル",
+            Currency::Eur => "ユーロ",
+            Currency::Hkd => "香港ドル",
+        }
+    }
+
+    fn ko(self) -> &'static str {
+        match self {
+            Currency::Cny => "위안",
+            Currency::Usd => "달러",
+            Currency::Eur => "유로",
+            Currency::Hkd => "홍콩달러",
+        }
+    }
+
     /// The word after a Chinese amount: `元`, `美元`.
     fn zh(self) -> &'static str {
         match self {
@@ -119,27 +137,44 @@ impl Amount {
         })
     }
 
-    /// The sum as a reader of `lang` writes it: `120亿元`, `CNY 12 billion`.
+    /// The sum as a reader of `lang` writes it: `120亿元`, `120億元`,
+    /// `120억 위안`, `CNY 12 billion`.
     pub fn show(&self, lang: &str) -> String {
         let v = self.value;
-        if lang == "zh" || lang.starts_with("zh-") {
-            let (n, scale) = if v.abs() >= 1e8 {
-                (v / 1e8, "亿")
+        let tongue = lang.split('-').next().unwrap_or(lang);
+        // Chinese, Japanese and Korean count in 万 (10⁴) and 亿 (10⁸).
+        let east_asian = |hundred_million: &'static str, ten_thousand: &'static str| {
+            if v.abs() >= 1e8 {
+                (number(v / 1e8), hundred_million)
             } else if v.abs() >= 1e4 {
-                (v / 1e4, "万")
+                (number(v / 1e4), ten_thousand)
             } else {
-                (v, "")
-            };
-            format!("{}{scale}{}", number(n), self.currency.zh())
-        } else {
-            let (n, scale) = if v.abs() >= 1e9 {
-                (v / 1e9, " billion")
-            } else if v.abs() >= 1e6 {
-                (v / 1e6, " million")
-            } else {
-                (v, "")
-            };
-            format!("{} {}{scale}", self.currency.code(), grouped(&number(n)))
+                (number(v), "")
+            }
+        };
+        match tongue {
+            "zh" => {
+                let (n, scale) = east_asian("亿", "万");
+                format!("{n}{scale}{}", self.currency.zh())
+            }
+            "ja" => {
+                let (n, scale) = east_asian("億", "万");
+                format!("{n}{scale}{}", self.currency.ja())
+            }
+            "ko" => {
+                let (n, scale) = east_asian("억", "만");
+                format!("{n}{scale} {}", self.currency.ko())
+            }
+            _ => {
+                let (n, scale) = if v.abs() >= 1e9 {
+                    (v / 1e9, " billion")
+                } else if v.abs() >= 1e6 {
+                    (v / 1e6, " million")
+                } else {
+                    (v, "")
+                };
+                format!("{} {}{scale}", self.currency.code(), grouped(&number(n)))
+            }
         }
     }
 }
@@ -234,7 +269,7 @@ impl Price {
     }
 
     pub fn show(&self, lang: &str) -> String {
-        if lang == "zh" || lang.starts_with("zh-") {
+        if ["zh", "ja", "ko"].contains(&lang.split('-').next().unwrap_or(lang)) {
             return format!("{}/{}", self.amount.show(lang), self.per);
         }
         let unit = UNITS
