@@ -1,6 +1,8 @@
 // hui default theme: the filters of the policies', projects', carriers' and
 // events' list pages. Loaded only there; without it the page shows the same
-// cards, grouped.
+// cards, grouped. The page loads it right after the filter form, without
+// defer, so that the form is shown before the page is first drawn (showing
+// it later would push the list down); the cards are filtered once parsed.
 (function () {
   "use strict";
   var d = document;
@@ -8,9 +10,10 @@
   // A card stays when every choice is among its data-* words and it
   // reaches every minimum.
   each("form.list-filter", function (form) {
-    var out = form.querySelector(".list-count"), cards = d.querySelectorAll(".list-group li.entry-card");
+    var out = form.querySelector(".list-count"), cards;
     form.hidden = false;
     function apply() {
+      cards = cards || d.querySelectorAll(".list-group li.entry-card");
       var shown = 0;
       Array.prototype.forEach.call(cards, function (li) {
         var keep = true;
@@ -30,7 +33,8 @@
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (e) { e.preventDefault(); });
-    apply();
+    if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", apply);
+    else apply();
   });
 
 })();
