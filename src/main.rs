@@ -111,13 +111,21 @@ enum Command {
     },
     /// Print the content contract: every collection's fields, or their JSON Schema
     #[command(
-        after_help = "Examples:\n  hui schema\n  hui schema --format json > hui-schema.json   # for editors' YAML tooling\n\nWith --format json: one JSON object whose keys are the collections (industries, parks…), each the JSON Schema (draft 2020-12) of that collection's front matter."
+        after_help = "Examples:\n  hui schema\n  hui schema --format json > hui-schema.json   # for editors' YAML tooling\n  hui schema --format markdown                  # the README's field reference\n\nWith --format json: one JSON object whose keys are the collections (industries, parks…), each the JSON Schema (draft 2020-12) of that collection's front matter."
     )]
     Schema {
-        /// human: one line per field; json: JSON Schema per collection
+        /// human: one line per field; json: JSON Schema per collection;
+        /// markdown: the README's field reference
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: SchemaFormat,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SchemaFormat {
+    Human,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -221,8 +229,9 @@ fn main() -> ExitCode {
         },
         Command::Schema { format } => {
             match format {
-                Format::Human => print!("{}", hui::content::fields::describe()),
-                Format::Json => {
+                SchemaFormat::Human => print!("{}", hui::content::fields::describe()),
+                SchemaFormat::Markdown => print!("{}", hui::content::fields::reference()),
+                SchemaFormat::Json => {
                     let all: serde_json::Map<String, serde_json::Value> =
                         hui::content::schema::Collection::ALL
                             .iter()

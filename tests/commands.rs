@@ -369,6 +369,25 @@ fn schema_prints_the_contract_and_its_json_schema() {
         schema["parks"]["properties"]["location"]["required"],
         serde_json::json!(["lat", "lng"])
     );
+    assert_eq!(
+        schema["projects"]["properties"]["status"]["enum"][0],
+        "seeking"
+    );
+    assert_eq!(
+        schema["carriers"]["properties"]["park"]["pattern"],
+        "^[a-z0-9]+(-[a-z0-9]+)*$"
+    );
+    let markdown = site.cli(&["schema", "--format", "markdown"]);
+    assert!(markdown.status.success());
+    let table = String::from_utf8(markdown.stdout).unwrap();
+    assert!(
+        table.contains("#### content/events/\n\n| field | value | meaning |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| `park` | slug of parks | The park it is in"),
+        "{table}"
+    );
     let bad = site.cli(&["schema", "--format", "yaml"]);
     assert_eq!(bad.status.code(), Some(2));
 }

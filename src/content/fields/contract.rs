@@ -43,6 +43,38 @@ pub fn json_schema(collection: Collection) -> serde_json::Value {
     })
 }
 
+/// The field reference of the README, made from the table so that it
+/// cannot drift: a table per collection, one row a field, with its value
+/// type and its meaning in English and Chinese (`hui schema --format
+/// markdown`).
+pub fn reference() -> String {
+    let mut out = String::new();
+    for collection in Collection::ALL {
+        out.push_str(&format!(
+            "#### content/{}/\n\n| field | value | meaning |\n|---|---|---|\n",
+            collection.dir()
+        ));
+        for field in of(collection) {
+            let mut value = (field.value.name)();
+            match field.kind {
+                Kind::Reference(c) => value = format!("{value} of {}", c.dir()),
+                Kind::Title | Kind::Text => value.push_str(", translated"),
+                _ => {}
+            }
+            let required = if field.required { " **Required.**" } else { "" };
+            out.push_str(&format!(
+                "| `{}` | {} | {}{required} {} |\n",
+                field.name,
+                value.replace('|', "\\|"),
+                field.meaning.en.replace('|', "\\|"),
+                field.meaning.zh.replace('|', "\\|"),
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The contract as text, one line a field: what `hui schema` prints.
 pub fn describe() -> String {
     let mut out = String::new();

@@ -14,7 +14,7 @@ mod contract;
 mod types;
 
 use super::schema::Collection;
-pub use contract::{describe, json_schema};
+pub use contract::{describe, json_schema, reference};
 pub use types::{FieldValue, ValueType};
 
 /// A text in the two languages the schema explains itself in.
@@ -163,54 +163,20 @@ mod tests {
         }
     }
 
-    /// The field names a row of the README's field reference lists: the
-    /// first word of each comma-separated item (`location: {lat, lng}` is
-    /// `location`), not the values in parentheses.
-    fn readme_row(readme: &str, collection: &str) -> Vec<String> {
-        let prefix = format!("| {collection} | ");
-        let line = readme
-            .lines()
-            .find(|l| l.starts_with(&prefix))
-            .unwrap_or_else(|| panic!("the README has no row for {collection}"));
-        let cells = &line[prefix.len()..];
-        let mut items = vec![String::new()];
-        let mut depth = 0i32;
-        for ch in cells.chars() {
-            match ch {
-                '(' | '{' => depth += 1,
-                ')' | '}' => depth -= 1,
-                ',' if depth == 0 => {
-                    items.push(String::new());
-                    continue;
-                }
-                _ => {}
-            }
-            items.last_mut().unwrap().push(ch);
-        }
-        items
-            .iter()
-            .filter_map(|item| {
-                let item = item.trim().strip_prefix('`')?;
-                let end = item.find(['`', ':'])?;
-                Some(item[..end].to_owned())
-            })
-            .collect()
-    }
-
     /// The README's field reference is the contract editors read: it must
-    /// name every field of every collection, and nothing else.
+    /// be what the table says, word for word.
     #[test]
-    fn the_readme_names_every_field() {
+    fn the_readme_field_reference_is_the_schema() {
         let readme = include_str!("../../../README.md");
-        let common = readme_row(readme, "all");
-        assert_eq!(common, ["draft", "weight", "search"]);
-        for collection in Collection::ALL {
-            let mut listed = readme_row(readme, collection.dir());
-            listed.extend(common.iter().cloned());
-            listed.sort_unstable();
-            let mut ours: Vec<String> = of(collection).iter().map(|f| f.name.to_owned()).collect();
-            ours.sort_unstable();
-            assert_eq!(listed, ours, "{collection:?}: README ≠ the table");
-        }
+        let start = "<!-- BEGIN hui schema --format markdown -->\n";
+        let from = readme
+            .find(start)
+            .expect("the README has no generated field reference")
+            + start.len();
+        let to = readme[from..].find("<!-- END").unwrap() + from;
+        assert!(
+            readme[from..to] == super::reference(),
+            "the README's field reference is out of date: replace it with the output of `cargo run -- schema --format markdown`"
+        );
     }
 }
