@@ -1,7 +1,7 @@
 //! `content/carriers/`: land plots and buildings to let or sell (载体), each
 //! in one park.
 
-use super::shared::{DRAFT, IMAGE, OFFICIALS, SEARCH, SUMMARY, WEIGHT};
+use super::shared::{ADDRESS, DRAFT, IMAGE, OFFICIALS, SEARCH, SUMMARY, WEIGHT};
 use crate::content::amounts::Price;
 use crate::content::fields::{field, say, Kind};
 use crate::content::measures::{Percent, Range, SquareMetres};
@@ -28,6 +28,7 @@ front_matter! {
             say("east-zone", "east-zone"),
             say("所在园区：content/parks/ 中的一个文件名（不含 .md）。", "The park it is in: one file name in content/parks/ without .md."),
         ).required(),
+        address: Text => ADDRESS,
         area_m2: SquareMetres => field(
             Kind::Fact,
             say("66667", "66667"),
