@@ -204,7 +204,9 @@ impl Prints {
             }
             Page::List(c) => {
                 self.add_listings(site, site.collection(c), &mut hasher);
-                if c == Collection::Officials {
+                // The directory groups by industry and park; the grouped
+                // lists name them in groups, facts and filters.
+                if c != Collection::Industries && c != Collection::Parks {
                     self.add_listings(site, site.collection(Collection::Industries), &mut hasher);
                     self.add_listings(site, site.collection(Collection::Parks), &mut hasher);
                 }
