@@ -252,7 +252,8 @@ pub(crate) fn write_site(
     sink: &dyn output::Sink,
     diags: &mut Diagnostics,
 ) -> (card::Cards, render::Rendered) {
-    let cards = card::build(site, theme, urls, reuse, sink, diags);
+    let mut cards = card::build(site, theme, urls, reuse, sink, diags);
+    cards.files += card::write_directory(site, theme, urls, sink, diags);
     timings::mark("cards");
     let rendered = render::render_site(
         site,

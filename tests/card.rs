@@ -485,3 +485,30 @@ fn wechat_gets_a_hint_and_a_long_pressable_qr() {
     let js = site.read(&site.asset("main.js"));
     assert!(js.contains("MicroMessenger"));
 }
+
+#[test]
+fn the_directory_offers_every_official_in_one_vcard_file() {
+    let site = TestSite::complete();
+    site.file(
+        "content/officials/li-na.md",
+        "---\nname: 李娜\nposition: 科长\nphone: \"+86 816 000 0002\"\n---\n简介\n",
+    );
+    site.build_ok();
+    for (lang, names) in [("", ["王明", "李娜"]), ("en/", ["Wang Ming", "李娜"])] {
+        let page = site.html(&format!("{lang}officials/index.html"));
+        assert_eq!(
+            page.attr("a[download='officials.vcf']", "href").as_deref(),
+            Some("officials.vcf")
+        );
+        let all = site.read(&format!("{lang}officials/officials.vcf"));
+        assert_eq!(all.matches("BEGIN:VCARD\r\n").count(), 2, "{all}");
+        assert_eq!(all.matches("END:VCARD\r\n").count(), 2);
+        for name in names {
+            assert!(
+                all.contains(&format!("\r\nFN:{name}\r\n")),
+                "{name} in {all}"
+            );
+        }
+        assert!(!all.contains("PHOTO"), "no photos in the directory's file");
+    }
+}

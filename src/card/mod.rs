@@ -198,6 +198,67 @@ pub fn build(
     cards
 }
 
+/// The file of every official's vCard in one language, on the directory
+/// page: for an investor who met the whole delegation.
+pub const DIRECTORY_VCARD: &str = "officials.vcf";
+
+/// Writes each language's `officials/officials.vcf`: every official's
+/// vCard, one after the other (which phones import as several contacts),
+/// without photos, which would make the file heavy; each card's own vCard
+/// keeps its photo. Returns the number of files written.
+pub fn write_directory(
+    site: &Site,
+    theme: &Theme,
+    urls: &Urls,
+    sink: &dyn Sink,
+    diags: &mut Diagnostics,
+) -> usize {
+    let officials = site.collection(Collection::Officials);
+    if officials.is_empty() {
+        return 0;
+    }
+    let sources = HashMap::new();
+    let mut written = 0;
+    for (lang_index, lang) in site.languages().iter().enumerate() {
+        let all: String = officials
+            .iter()
+            .map(|&id| {
+                CardMaker {
+                    reuse: &NoReuse,
+                    site,
+                    theme,
+                    urls,
+                    sink,
+                    sources: &sources,
+                    id,
+                    problems: Vec::new(),
+                    files: 0,
+                }
+                .vcard(lang_index, None)
+            })
+            .collect();
+        let list = urls.output_file(lang, Target::List(Collection::Officials));
+        let rel = list.with_file_name(DIRECTORY_VCARD);
+        match sink.write(&rel, all.as_bytes()) {
+            Ok(()) => written += 1,
+            Err(e) => diags.push(
+                Diagnostic::error(&rel, format!("cannot write the output file: {e}"))
+                    .hint("check that the output folder's disk is not full and is writable"),
+            ),
+        }
+    }
+    written
+}
+
+/// A build that keeps nothing from a previous one.
+struct NoReuse;
+
+impl ReuseCards for NoReuse {
+    fn card(&self, _id: EntryId) -> Option<CardAssets> {
+        None
+    }
+}
+
 /// The `content/`-relative path of a file named in an official's front matter.
 fn content_rel(value: &str) -> String {
     format!(
