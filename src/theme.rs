@@ -45,7 +45,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "static/pages.css",
     "static/card.css",
     "static/main.js",
-    "static/lists.js",
+    "static/filters.js",
     "static/search.js",
     "static/search.css",
     "static/favicon.svg",

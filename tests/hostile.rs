@@ -153,7 +153,7 @@ fn markup_in_every_field_stays_text_everywhere() {
                             file.strip_prefix("assets/").is_some_and(|f| {
                                 common::is_fingerprinted(f, "main.js")
                                     || common::is_fingerprinted(f, "search.js")
-                                    || common::is_fingerprinted(f, "lists.js")
+                                    || common::is_fingerprinted(f, "filters.js")
                             }),
                             "{}: script {src}",
                             path.display()

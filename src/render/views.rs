@@ -84,7 +84,7 @@ pub struct SiteView<'a> {
     pub search: String,
     pub search_js: String,
     pub search_css: String,
-    pub lists_js: String,
+    pub filters_js: String,
     /// The Atom feed of events and news, when the site has events.
     pub feed: Option<String>,
 }
@@ -522,7 +522,7 @@ pub fn site_view<'a>(
         pages_css: asset("pages.css"),
         card_css: asset("card.css"),
         js: asset("main.js"),
-        lists_js: asset("lists.js"),
+        filters_js: asset("filters.js"),
         favicon: asset("favicon.svg"),
         search: urls.link_tail(lang, Target::Search),
         feed: (!site.collection(Collection::Events).is_empty()).then(|| {

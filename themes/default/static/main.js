@@ -78,24 +78,4 @@
     box.addEventListener("click", function (e) { if (e.target.closest(".ask-suggestions button")) start(e, e.target.textContent); });
   });
 
-  // Directory filter: every word typed must occur in a contact's keywords.
-  var input = d.getElementById("contact-filter");
-  if (!input) return;
-  input.parentNode.hidden = false;
-  input.addEventListener("input", function () {
-    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
-    function show(li) {
-      var k = li.getAttribute("data-keywords");
-      li.hidden = !words.every(function (w) { return k.indexOf(w) >= 0; });
-      return !li.hidden;
-    }
-    each(".js-filterable>li", function (li) { if (show(li)) shown++; });
-    each(".filter-empty", function (p) { p.hidden = shown > 0; });
-    each(".contact-group", function (g) {
-      var any = false;
-      each("li[data-keywords]", function (li) { any = show(li) || any; }, g);
-      g.hidden = !any;
-    });
-    each(".contact-groups", function (sec) { sec.hidden = !sec.querySelector(".contact-group:not([hidden])"); });
-  });
 })();

@@ -1,5 +1,5 @@
-// hui default theme: the filters of the policies', projects', carriers' and
-// events' list pages. Loaded only there; without it the page shows the same
+// hui default theme (filters.js): the filters of the list pages (policies, projects,
+// carriers, events) and of the officials' directory. Loaded only there; without it the page shows the same
 // cards, grouped. The page loads it right after the filter form, without
 // defer, so that the form is shown before the page is first drawn (showing
 // it later would push the list down); the cards are filtered once parsed.
@@ -37,4 +37,26 @@
     else apply();
   });
 
+  // Directory filter: every word typed must occur in a contact's keywords.
+  (function () {
+  var input = d.getElementById("contact-filter");
+  if (!input) return;
+  input.parentNode.hidden = false;
+  input.addEventListener("input", function () {
+    var words = input.value.toLowerCase().split(/\s+/).filter(Boolean), shown = 0;
+    function show(li) {
+      var k = li.getAttribute("data-keywords");
+      li.hidden = !words.every(function (w) { return k.indexOf(w) >= 0; });
+      return !li.hidden;
+    }
+    each(".js-filterable>li", function (li) { if (show(li)) shown++; });
+    each(".filter-empty", function (p) { p.hidden = shown > 0; });
+    each(".contact-group", function (g) {
+      var any = false;
+      each("li[data-keywords]", function (li) { any = show(li) || any; }, g);
+      g.hidden = !any;
+    });
+    each(".contact-groups", function (sec) { sec.hidden = !sec.querySelector(".contact-group:not([hidden])"); });
+  });
+  })();
 })();
