@@ -47,6 +47,18 @@
     else copy(url, btn);
   });
 
+  // A card opened from a campaign link (?src=fair-2026) hands the word on
+  // with its link, so the bureau's own server logs show which fair or
+  // brochure brought the visitor. Nothing is sent anywhere.
+  var src = /[?&]src=([\w-]{1,40})(&|$)/.exec(location.search);
+  if (src) each(".js-src", function (el) {
+    ["data-url", "data-copy", "href"].forEach(function (k) {
+      var v = el.getAttribute(k);
+      if (v) el.setAttribute(k, v + "?src=" + src[1]);
+    });
+    if (el.tagName === "A") el.textContent = el.href;
+  });
+
   // WeChat cannot save a .vcf: show how to open the system browser, and the
   // QR as an image, which long-press recognises.
   if (weChat) {
