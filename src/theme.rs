@@ -46,6 +46,8 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "static/card.css",
     "static/main.js",
     "static/filters.js",
+    "static/share.js",
+    "static/qrcode.js",
     "static/search.js",
     "static/search.css",
     "static/favicon.svg",

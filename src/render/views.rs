@@ -85,6 +85,8 @@ pub struct SiteView<'a> {
     pub search_js: String,
     pub search_css: String,
     pub filters_js: String,
+    pub share_js: String,
+    pub qrcode_js: String,
     /// The Atom feed of events and news, when the site has events.
     pub feed: Option<String>,
 }
@@ -523,6 +525,8 @@ pub fn site_view<'a>(
         card_css: asset("card.css"),
         js: asset("main.js"),
         filters_js: asset("filters.js"),
+        share_js: asset("share.js"),
+        qrcode_js: asset("qrcode.js"),
         favicon: asset("favicon.svg"),
         search: urls.link_tail(lang, Target::Search),
         feed: (!site.collection(Collection::Events).is_empty()).then(|| {

@@ -2,9 +2,12 @@
 // word on with its share and copy links, and the officials' directory offers
 // every contact in one vCard file.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { exampleSite, fileUrl, launch, serve, withPage } from './lib.mjs';
+import { WECHAT_UA, exampleSite, fileUrl, launch, serve, withPage } from './lib.mjs';
 
 let browser, server, site;
 before(async () => {
@@ -67,6 +70,85 @@ describe("the directory's vCard file", () => {
       const text = readFileSync(await download.path(), 'utf8');
       assert.equal(text.match(/BEGIN:VCARD\r\n/g).length, 4);
       for (const name of ['Wang Ming', 'Li Na', 'Chen Jie', 'Zhao Lei']) assert.match(text, new RegExp(`\\r\\nFN:${name}\\r\\n`));
+    });
+  });
+});
+
+// The QR code in a PNG, as zbarimg reads it (Debian's zbar-tools; run.sh
+// installs it).
+function decodeQr(dataUrl) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'hui-poster-')), 'poster.png');
+  writeFileSync(file, Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  const r = spawnSync('zbarimg', ['--quiet', '--raw', file], { encoding: 'utf8' });
+  return r.stdout.trim();
+}
+
+// Asks for the poster and returns the PNG's data: URL, checking that the
+// poster's scripts were not loaded before the visitor asked.
+async function makePoster(page, label) {
+  const loaded = [];
+  page.on('request', (r) => { if (/\/(share|qrcode)\.[0-9a-f]+\.js$/.test(r.url())) loaded.push(r.url()); });
+  await page.getByRole('button', { name: label, exact: true }).waitFor({ state: 'visible' });
+  assert.deepEqual(loaded, [], 'the poster code loads only when asked for');
+  await page.getByRole('button', { name: label, exact: true }).click();
+  const img = page.locator('.share-panel img');
+  await img.waitFor();
+  const src = await img.getAttribute('src');
+  assert.match(src, /^data:image\/png;base64,/);
+  assert.equal(loaded.length, 2, 'share.js and qrcode.js, once asked');
+  return src;
+}
+
+describe('share posters', () => {
+  test('a poster of the card, whose QR code keeps ?src=', async () => {
+    await withPage(browser, { origin: server.origin }, async (page) => {
+      await page.goto(server.url('/card/wang-ming/?src=fair-2026'));
+      const png = await makePoster(page, '海报');
+      assert.equal(decodeQr(png), `${CARD}?src=fair-2026`);
+      const save = page.getByRole('link', { name: '保存海报' });
+      assert.equal(await save.getAttribute('download'), 'wang-ming-poster.png');
+      // A 1080-pixel-wide picture, as Moments wants it.
+      const width = await page.locator('.share-panel img').evaluate((i) => i.naturalWidth);
+      assert.equal(width, 1080);
+    });
+  });
+
+  test("in WeChat's browser too, without a campaign word", async () => {
+    await withPage(browser, { origin: server.origin, userAgent: WECHAT_UA }, async (page) => {
+      await page.goto(server.url('/en/card/li-na/'));
+      const png = await makePoster(page, 'Poster');
+      assert.equal(decodeQr(png), 'https://invest.fucheng.example.gov.cn/en/card/li-na/');
+    });
+  });
+
+  test('from file://, where the photo cannot be drawn, with the initials', async () => {
+    await withPage(browser, {}, async (page) => {
+      await page.goto(fileUrl(site, 'card/wang-ming/'));
+      const png = await makePoster(page, '海报');
+      assert.equal(decodeQr(png), CARD);
+    });
+  });
+});
+
+describe('e-mail signatures', () => {
+  test('the signature copies as HTML with the card link and the QR image by its address', async () => {
+    await withPage(browser, { origin: server.origin, permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
+      await page.goto(server.url('/en/card/wang-ming/'));
+      await page.getByRole('button', { name: 'E-mail signature' }).click();
+      const preview = page.locator('.signature-preview');
+      await preview.waitFor();
+      assert.match(await preview.textContent(), /Wang Ming/);
+      await page.getByRole('button', { name: 'Copy the signature' }).click();
+      await page.getByRole('button', { name: 'Copied' }).waitFor();
+      const html = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return (await item.getType('text/html')).text();
+      });
+      assert.match(html, /<table/);
+      assert.match(html, /Wang Ming/);
+      assert.match(html, /href="https:\/\/invest\.fucheng\.example\.gov\.cn\/en\/card\/wang-ming\/"/);
+      assert.match(html, /src="https:\/\/invest\.fucheng\.example\.gov\.cn\/en\/card\/wang-ming\/qr\.png"/);
+      assert.match(html, /style="[^"]*font-family/);
     });
   });
 });

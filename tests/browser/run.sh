@@ -21,6 +21,8 @@ cd "$(dirname "$0")/../.."
 packages=()
 [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ] || packages+=(chromium)
 [ -n "${NGINX_PATH:-}" ] || [ -x /usr/sbin/nginx ] || packages+=(nginx)
+# zbarimg reads back the QR code of the share posters (fairs.test.mjs).
+command -v zbarimg >/dev/null || packages+=(zbar-tools)
 if [ ${#packages[@]} -gt 0 ]; then
   echo "run.sh: installing ${packages[*]} with apt-get"
   sudo=

@@ -66,6 +66,18 @@
     each("svg.qr", function (el) { el.style.display = "none"; });
   }
 
+  // The poster and the e-mail signature: share.js loads when asked for.
+  each(".share-tools", function (box) {
+    box.hidden = false;
+    box.addEventListener("click", function (e) {
+      var b = e.target.closest("button[value]");
+      if (!b) return;
+      if (window.huiShare) return window.huiShare(b.value);
+      box.pending = b.value;
+      if (!box.s) box.s = d.head.appendChild(d.createElement("script")), box.s.src = box.getAttribute("data-script");
+    });
+  });
+
   // "/" focuses the search field, unless the visitor is typing.
   d.addEventListener("keydown", function (e) {
     var f = d.getElementById("search-q") || d.getElementById("site-q");
