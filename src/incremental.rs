@@ -62,6 +62,7 @@ enum PageKey {
     Alias(String),
     NotFound,
     Search,
+    CardSheet(Option<String>),
 }
 
 fn key_of(site: &Site, page: Page) -> PageKey {
@@ -74,6 +75,7 @@ fn key_of(site: &Site, page: Page) -> PageKey {
         Page::Alias(id, n) => PageKey::Alias(site.entries[id].aliases[n].clone()),
         Page::NotFound => PageKey::NotFound,
         Page::Search => PageKey::Search,
+        Page::CardSheet(id) => PageKey::CardSheet(id.map(|id| site.entries[id].slug.clone())),
     }
 }
 
@@ -222,6 +224,12 @@ impl Prints {
                 }
             }
             Page::Alias(id, _) => self.listing[id].hash(&mut hasher),
+            Page::CardSheet(Some(id)) => self.full[id].hash(&mut hasher),
+            Page::CardSheet(None) => {
+                for &id in site.collection(Collection::Officials) {
+                    (id, self.full[id]).hash(&mut hasher);
+                }
+            }
             Page::NotFound | Page::Search => {}
         }
         hasher.finish()

@@ -24,6 +24,9 @@ pub enum Target<'a> {
     NotFound,
     /// The search page of a language (`/search/`, `/en/search/`).
     Search,
+    /// Sheets of cards for the print shop: every official's
+    /// (`/card/print/`), or ten of one official's (`/card/wang-ming/print/`).
+    CardSheet(Option<&'a str>),
     /// A file of the site, the same in every language (`assets/base.css`).
     File(&'a str),
     /// A file beside an entry's page, one per language
@@ -115,6 +118,8 @@ impl Urls {
             Target::Entry(c, slug) => folder(&[c.dir(), "/", slug]),
             Target::NotFound => out.push_str("404.html"),
             Target::Search => folder(&["search"]),
+            Target::CardSheet(None) => folder(&["card/print"]),
+            Target::CardSheet(Some(slug)) => folder(&["card/", slug, "/print"]),
             Target::File(path) => out.push_str(path.trim_start_matches('/')),
         }
     }

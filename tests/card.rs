@@ -428,6 +428,9 @@ fn card_pages_keep_to_their_weight_budget() {
     for dir in ["card", "en/card"] {
         for entry in std::fs::read_dir(public.join(dir)).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name == "print" {
+                continue; // the print shop's sheets, not a card
+            }
             let rel = format!("{dir}/{name}/index.html");
             let page = public.join(&rel);
             // Links are relative to the page.
@@ -511,4 +514,45 @@ fn the_directory_offers_every_official_in_one_vcard_file() {
         }
         assert!(!all.contains("PHOTO"), "no photos in the directory's file");
     }
+}
+
+#[test]
+fn card_sheets_hold_ten_cards_with_mirrored_backs() {
+    let site = TestSite::complete();
+    site.file(
+        "content/officials/li-na.md",
+        "---\nname: 李娜\nposition: 科长\n---\n简介\n",
+    );
+    site.build_ok();
+    let one = site.html("card/wang-ming/print/index.html");
+    assert_eq!(
+        one.select(".sheet").len(),
+        2,
+        "a front page and a back page"
+    );
+    assert_eq!(one.select(".sheet-fronts .sheet-card[lang]").len(), 10);
+    assert_eq!(one.select(".sheet-backs .sheet-card[lang='en']").len(), 10);
+    let all = site.html("card/print/index.html");
+    let names = |css: &str| -> Vec<String> {
+        all.select(css)
+            .iter()
+            .map(|e| {
+                e.select(&scraper::Selector::parse(".print-name").unwrap())
+                    .next()
+                    .map(|n| n.text().collect())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let fronts = names(".sheet-fronts .sheet-card");
+    let backs = names(".sheet-backs .sheet-card");
+    assert_eq!(fronts.len(), 10);
+    assert_eq!(&fronts[..2], ["李娜", "王明"]);
+    // The back of the card at the left is at the right: mirrored rows.
+    assert_eq!(&backs[..2], ["Wang Ming", "李娜"]);
+    assert!(all
+        .attr("meta[name=robots]", "content")
+        .unwrap()
+        .contains("noindex"));
+    assert!(!site.read("sitemap.xml").contains("/print/"));
 }

@@ -234,6 +234,16 @@ pub fn link(
             );
             continue;
         }
+        if collection == Collection::Officials && slug == "print" {
+            diags.push(
+                Diagnostic::error(
+                    &default.path,
+                    "the card slug `print` is taken by the card sheets (/card/print/)",
+                )
+                .hint("rename the file, e.g. to the official's name in pinyin"),
+            );
+            continue;
+        }
         if default.front_matter.title().is_none() {
             let field = collection.title_field();
             diags.push(

@@ -122,6 +122,14 @@ impl Ctx<'_> {
         })
     }
 
+    /// The printed sides of official `id`'s card, for the print shop's
+    /// sheets; none when the official has no card files.
+    pub(super) fn card_sides(&self, id: EntryId) -> Vec<PrintSide> {
+        self.cards
+            .get(id)
+            .map_or_else(Vec::new, |assets| self.print_sides(id, assets))
+    }
+
     /// This language first, then the next one (wrapping), for the back.
     fn print_sides(&self, id: EntryId, assets: &card::CardAssets) -> Vec<PrintSide> {
         let languages = self.site.languages();

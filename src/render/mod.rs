@@ -9,6 +9,7 @@ mod card;
 mod lists;
 mod search_doc;
 mod search_view;
+mod sheets;
 mod sitemap;
 pub mod views;
 
@@ -43,6 +44,8 @@ pub enum Page {
     NotFound,
     /// The search page, which reads its query from `?q=`.
     Search,
+    /// Sheets of cards for the print shop: every official's, or one's.
+    CardSheet(Option<EntryId>),
 }
 
 /// Entries of each collection on the home page (first by weight); each
@@ -154,6 +157,7 @@ fn target_of(site: &Site, page: Page) -> Target<'_> {
         Page::Alias(id, n) => Target::Entry(Collection::Officials, &site.entries[id].aliases[n]),
         Page::NotFound => Target::NotFound,
         Page::Search => Target::Search,
+        Page::CardSheet(id) => Target::CardSheet(id.map(|id| site.entries[id].slug.as_str())),
     }
 }
 
@@ -233,6 +237,15 @@ pub fn pages(site: &Site) -> Vec<(usize, Page)> {
         }
         jobs.push((lang_index, Page::NotFound));
         jobs.push((lang_index, Page::Search));
+        let officials = site.collection(Collection::Officials);
+        if !officials.is_empty() {
+            jobs.push((lang_index, Page::CardSheet(None)));
+            jobs.extend(
+                officials
+                    .iter()
+                    .map(|&id| (lang_index, Page::CardSheet(Some(id)))),
+            );
+        }
     }
     jobs
 }
@@ -466,6 +479,7 @@ fn template_for(site: &Site, page: Page) -> &'static str {
         Page::List(_) => "list.html",
         Page::NotFound => "404.html",
         Page::Search => "search.html",
+        Page::CardSheet(_) => "card-sheet.html",
         Page::Alias(..) => "redirect.html",
         Page::Entry(id) => match site.entries[id].collection {
             Collection::Industries => "industry.html",
@@ -710,6 +724,19 @@ fn page_context(
             view.kind = "404";
             view.title = ctx.t("not_found_title");
             view.noindex = true;
+        }
+        Page::CardSheet(one) => {
+            view.kind = "card-sheet";
+            view.noindex = true;
+            view.title = match one {
+                Some(id) => format!(
+                    "{} · {}",
+                    site.entries[id].variant(ctx.lang_index).title(),
+                    ctx.t("card_sheet_title")
+                ),
+                None => ctx.t("card_sheet_title"),
+            };
+            context.insert("sheets", &ctx.card_sheets(one));
         }
         Page::Search => {
             // Indexable, with its canonical link (without `?q=`) standing

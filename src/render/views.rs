@@ -86,6 +86,7 @@ pub struct SiteView<'a> {
     pub search_css: String,
     pub filters_js: String,
     pub share_js: String,
+    pub sheet_css: String,
     pub qrcode_js: String,
     /// The Atom feed of events and news, when the site has events.
     pub feed: Option<String>,
@@ -526,6 +527,7 @@ pub fn site_view<'a>(
         js: asset("main.js"),
         filters_js: asset("filters.js"),
         share_js: asset("share.js"),
+        sheet_css: asset("sheet.css"),
         qrcode_js: asset("qrcode.js"),
         favicon: asset("favicon.svg"),
         search: urls.link_tail(lang, Target::Search),
