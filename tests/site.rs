@@ -503,7 +503,8 @@ fn the_cli_reports_what_it_built() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("Built 24 pages"), "{stderr}");
+    // 14 a language: 5 entries, home, 4 lists, 404, search, 2 card sheets.
+    assert!(stderr.contains("Built 28 pages"), "{stderr}");
     assert!(site.public("index.html").is_file());
 }
 
