@@ -532,9 +532,11 @@ pub fn site_view<'a>(
         favicon: asset("favicon.svg"),
         search: urls.link_tail(lang, Target::Search),
         feed: (!site.collection(Collection::Events).is_empty()).then(|| {
+            // The list's folder: the offline copy's links name index.html.
+            let list = urls.link_tail(lang, Target::List(Collection::Events));
             format!(
                 "{}atom.xml",
-                urls.link_tail(lang, Target::List(Collection::Events))
+                list.strip_suffix("index.html").unwrap_or(&list)
             )
         }),
         search_js: asset("search.js"),

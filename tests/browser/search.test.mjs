@@ -518,14 +518,15 @@ async function checkAnswers(page, card, { covered = false } = {}) {
     await assertPageExists(a.href);
   }
   if (covered) {
-    // The first answer is a page the official covers: an industry or park
-    // the card lists, or a policy for one of those industries.
+    // The first answer is a page the official covers: an industry, park or
+    // project the card lists, or a policy, project, carrier or event about
+    // one of those.
     const covers = await page.locator('.bizcard-covers a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
     const top = pathOf(answers[0].href);
     let ok = covers.includes(top);
-    if (!ok && /\/policies\//.test(top)) {
+    if (!ok && /\/(policies|projects|carriers|events)\//.test(top)) {
       const html = await (await fetch(answers[0].href)).text();
-      const industries = covers.filter((c) => /\/industries\//.test(c));
+      const industries = covers.filter((c) => /\/(industries|parks)\//.test(c));
       // Links are relative to the page: resolve them against it.
       const links = [...html.matchAll(/href="([^"]+)"/g)].map(([, h]) => new URL(h, answers[0].href).pathname);
       ok = industries.some((c) => links.includes(c));

@@ -398,7 +398,12 @@
         }
       }
     }
-    list.sort(byScore);
+    // Within each page of ten: asking for more results must not reorder
+    // the ones already shown.
+    for (var p = 0; p < list.length; p += 10) {
+      var part = list.slice(p, p + 10).sort(byScore);
+      for (var j = 0; j < part.length; j++) list[p + j] = part[j];
+    }
   }
 
   function docOf(s, page) {
