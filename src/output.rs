@@ -48,6 +48,13 @@ impl MemorySink {
 
 /// Writes `bytes` to `path` through a temporary file beside it, so that the
 /// file is either the old one or the new one, never half of each.
+/// The message for a file of the site that could not be written into the
+/// output: the same wherever it happens.
+pub fn write_error(rel: &Path, e: &io::Error) -> Diagnostic {
+    Diagnostic::error(rel, format!("cannot write the output file: {e}"))
+        .hint("check that the output folder's disk is not full and is writable")
+}
+
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
     let tmp = temp_beside(path);
     fs::write(&tmp, bytes)

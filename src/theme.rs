@@ -33,6 +33,7 @@ const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/redirect.html",
     "templates/search.html",
     "templates/grouped.html",
+    "templates/facts-entry.html",
     "templates/project.html",
     "templates/carrier.html",
     "templates/event.html",

@@ -241,10 +241,7 @@ pub fn write_directory(
         let rel = list.with_file_name(DIRECTORY_VCARD);
         match sink.write(&rel, all.as_bytes()) {
             Ok(()) => written += 1,
-            Err(e) => diags.push(
-                Diagnostic::error(&rel, format!("cannot write the output file: {e}"))
-                    .hint("check that the output folder's disk is not full and is writable"),
-            ),
+            Err(e) => diags.push(crate::output::write_error(&rel, &e)),
         }
     }
     written
@@ -314,10 +311,7 @@ impl CardMaker<'_> {
             .output_file(lang.unwrap_or(site.config.default_language()), target);
         match self.sink.write(&rel, bytes) {
             Ok(()) => self.files += 1,
-            Err(e) => self.problems.push(
-                Diagnostic::error(&rel, format!("cannot write the output file: {e}"))
-                    .hint("check that the output folder's disk is not full and is writable"),
-            ),
+            Err(e) => self.problems.push(crate::output::write_error(&rel, &e)),
         }
     }
 

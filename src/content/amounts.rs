@@ -4,14 +4,12 @@
 //! deserialised (so a value that does not parse is reported at its own
 //! line) and shown in the reader's language.
 
-use std::fmt;
-
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{json, Value};
 
 use super::fields::FieldValue;
-use crate::yaml::error_with_hint;
+use super::values::deserialize_checked;
 
 /// The currencies a guide quotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -280,41 +278,9 @@ impl Price {
     }
 }
 
-/// Deserialises a value through `parse`, failing inside the visitor so that
-/// the YAML decoder reports the value's own line.
-pub(super) fn from_text<'de, D: Deserializer<'de>, T>(
-    d: D,
-    expecting: &'static str,
-    parse: fn(&str) -> Result<T, (String, String)>,
-) -> Result<T, D::Error> {
-    struct V<T> {
-        expecting: &'static str,
-        parse: fn(&str) -> Result<T, (String, String)>,
-    }
-    impl<T> Visitor<'_> for V<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(self.expecting)
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-            (self.parse)(v).map_err(|(msg, hint)| error_with_hint(msg, &hint))
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
-            self.visit_str(&v.to_string())
-        }
-    }
-    d.deserialize_any(V { expecting, parse })
-}
-
 impl<'de> Deserialize<'de> for Amount {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_text(d, "a sum such as 120亿元 or USD 20 million", |v| {
+        deserialize_checked(d, "a sum such as 120亿元 or USD 20 million", |v| {
             Amount::parse(v).ok_or_else(|| {
                 (
                     format!("cannot read the sum `{v}`"),
@@ -328,7 +294,7 @@ impl<'de> Deserialize<'de> for Amount {
 
 impl<'de> Deserialize<'de> for Price {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_text(d, "a price such as 25万元/亩", |v| {
+        deserialize_checked(d, "a price such as 25万元/亩", |v| {
             Price::parse(v).ok_or_else(|| {
                 (
                     format!("cannot read the price `{v}`"),

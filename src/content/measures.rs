@@ -8,8 +8,9 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::amounts::{from_text, number};
+use super::amounts::number;
 use super::fields::FieldValue;
+use super::values::deserialize_checked;
 use crate::yaml::error_with_hint;
 
 /// An area in square metres: `12000`, `"12,000 m²"`.
@@ -45,7 +46,7 @@ fn parse_area(v: &str) -> Result<SquareMetres, (String, String)> {
 
 impl<'de> Deserialize<'de> for SquareMetres {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_text(d, "an area in square metres", parse_area)
+        deserialize_checked(d, "an area in square metres", parse_area)
     }
 }
 
@@ -163,7 +164,7 @@ fn parse_percent(v: &str) -> Result<Percent, (String, String)> {
 
 impl<'de> Deserialize<'de> for Percent {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        from_text(d, "a percentage such as 45%", parse_percent)
+        deserialize_checked(d, "a percentage such as 45%", parse_percent)
     }
 }
 

@@ -92,7 +92,9 @@ macro_rules! checked_string {
 type Check<T> = Result<T, (String, String)>;
 
 /// Deserialises a string through `check`, failing inside the visitor so the
-/// YAML decoder reports the value's own line and column.
+/// YAML decoder reports the value's own line and column. A number is read
+/// as its text (`area_m2: 12000`, `investment: 5000`), so that a value of
+/// the wrong kind gets the check's own message.
 pub fn deserialize_checked<'de, D: Deserializer<'de>, T>(
     d: D,
     expecting: &'static str,
@@ -110,8 +112,17 @@ pub fn deserialize_checked<'de, D: Deserializer<'de>, T>(
         fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
             (self.check)(v.trim()).map_err(|(msg, hint)| error_with_hint(msg, &hint))
         }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
     }
-    d.deserialize_str(V { expecting, check })
+    d.deserialize_any(V { expecting, check })
 }
 
 /// An e-mail address: `name@domain.tld`, no spaces.

@@ -9,10 +9,11 @@
 
 use std::path::Path;
 
+use super::sitemap::escape_xml;
 use crate::card::vcard::{escape, fold};
 use crate::content::schema::{Collection, EventFm, FrontMatter};
 use crate::content::states::{When, TIME_ZONE};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::link::{EntryId, Site};
 use crate::output::Sink;
 use crate::theme::Theme;
@@ -38,10 +39,7 @@ pub fn write(
     let mut written = 0;
     let mut put = |rel: String, body: String| {
         if let Err(e) = sink.write(Path::new(&rel), body.as_bytes()) {
-            diags.push(
-                Diagnostic::error(&rel, format!("cannot write the output file: {e}"))
-                    .hint("check that the output folder's disk is not full and is writable"),
-            );
+            diags.push(crate::output::write_error(Path::new(&rel), &e));
         }
         written += 1;
     };
@@ -181,21 +179,6 @@ fn iri(link: &str) -> String {
     }
 }
 
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The Atom feed of one language: every event and piece of news, the
 /// latest first.
 fn atom(site: &Site, theme: &Theme, urls: &Urls, lang_index: usize) -> String {
@@ -221,13 +204,13 @@ fn atom(site: &Site, theme: &Theme, urls: &Urls, lang_index: usize) -> String {
         .map_or_else(|| "1970-01-01T00:00:00+08:00".to_owned(), atom_time);
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n<title>{} · {}</title>\n<id>{}</id>\n<updated>{updated}</updated>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<author><name>{}</name></author>\n",
-        xml(&t("html_lang")),
-        xml(title),
-        xml(&t("feed_title")),
-        xml(&iri(&self_link)),
-        xml(&self_link),
-        xml(&list),
-        xml(author),
+        escape_xml(&t("html_lang")),
+        escape_xml(title),
+        escape_xml(&t("feed_title")),
+        escape_xml(&iri(&self_link)),
+        escape_xml(&self_link),
+        escape_xml(&list),
+        escape_xml(author),
     );
     for id in ids {
         let entry = &site.entries[id];
@@ -237,15 +220,15 @@ fn atom(site: &Site, theme: &Theme, urls: &Urls, lang_index: usize) -> String {
         let when = e.date.map_or_else(|| updated.clone(), atom_time);
         out.push_str(&format!(
             "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<published>{when}</published>\n<updated>{when}</updated>\n",
-            xml(variant.title()),
-            xml(&iri(&page)),
-            xml(&page),
+            escape_xml(variant.title()),
+            escape_xml(&iri(&page)),
+            escape_xml(&page),
         ));
         if let Some(kind) = e.kind {
             out.push_str(&format!(
                 "<category term=\"{}\" label=\"{}\"/>\n",
                 kind.word(),
-                xml(&t(&kind.key()))
+                escape_xml(&t(&kind.key()))
             ));
         }
         let mut summary = variant
@@ -257,7 +240,10 @@ fn atom(site: &Site, theme: &Theme, urls: &Urls, lang_index: usize) -> String {
         if let Some(location) = &e.location {
             summary = format!("{} · {summary}", location.as_str().trim());
         }
-        out.push_str(&format!("<summary>{}</summary>\n</entry>\n", xml(&summary)));
+        out.push_str(&format!(
+            "<summary>{}</summary>\n</entry>\n",
+            escape_xml(&summary)
+        ));
     }
     out.push_str("</feed>\n");
     out

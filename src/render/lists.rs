@@ -217,11 +217,18 @@ impl Ctx<'_> {
         }
     }
 
-    fn events_by_time(&self, ids: &[EntryId]) -> Grouped<'_> {
+    /// The events that have not ended, soonest first, and the past ones,
+    /// latest first.
+    fn coming_and_past(&self, ids: &[EntryId]) -> (Vec<EntryId>, Vec<EntryId>) {
         let (mut coming, mut past): (Vec<EntryId>, Vec<EntryId>) =
             ids.iter().partition(|&&id| self.is_coming(id));
         coming.sort_by_key(|&id| self.event_start(id));
         past.sort_by_key(|&id| std::cmp::Reverse(self.event_start(id)));
+        (coming, past)
+    }
+
+    fn events_by_time(&self, ids: &[EntryId]) -> Grouped<'_> {
+        let (coming, past) = self.coming_and_past(ids);
         let kinds = crate::content::states::EventKind::ALL
             .iter()
             .map(|k| (k.word().to_owned(), self.t(&k.key())))
@@ -264,11 +271,7 @@ impl Ctx<'_> {
     /// Events for the home page: what is coming (soonest first), then the
     /// latest of the past, `n` of each.
     pub fn home_events(&self, n: usize) -> (Vec<Card<'_>>, Vec<Card<'_>>) {
-        let ids = self.site.collection(Collection::Events);
-        let (mut coming, mut past): (Vec<EntryId>, Vec<EntryId>) =
-            ids.iter().partition(|&&id| self.is_coming(id));
-        coming.sort_by_key(|&id| self.event_start(id));
-        past.sort_by_key(|&id| std::cmp::Reverse(self.event_start(id)));
+        let (mut coming, mut past) = self.coming_and_past(self.site.collection(Collection::Events));
         coming.truncate(n);
         past.truncate(n);
         (self.cards(&coming), self.cards(&past))

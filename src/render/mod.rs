@@ -27,7 +27,7 @@ use crate::content::Asset;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::link::{EntryId, Site};
 use crate::markdown;
-use crate::output::Sink;
+use crate::output::{write_error, Sink};
 use crate::search::{self, Doc, Indexed};
 use crate::theme::Theme;
 use crate::urls::{Here, Target, Urls};
@@ -464,11 +464,6 @@ fn missing_base_url(site: &Site) -> Diagnostic {
     Diagnostic::warning("content/site.yaml", format!("no `base_url`: {lost}")).hint(
         "add the address the site will be published at, e.g. `base_url: https://invest.example.gov.cn/`, or pass `--base-url`",
     )
-}
-
-fn write_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(rel, format!("cannot write the output file: {e}"))
-        .hint("check that the output folder's disk is not full and is writable")
 }
 
 fn template_for(site: &Site, page: Page) -> &'static str {

@@ -76,7 +76,8 @@ pub fn write(
     written
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values, and drops the
+/// control characters XML 1.0 cannot hold (a feed reader would reject it).
 pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -86,6 +87,7 @@ pub fn escape_xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
             c => out.push(c),
         }
     }
