@@ -12,8 +12,10 @@
 //! `store` keeps what results show of each page.
 
 pub mod index;
+mod merge;
 mod postings;
 mod store;
+mod terms;
 pub mod tokenize;
 
 pub use index::{prepare, Indexed};
@@ -76,6 +78,7 @@ pub fn write(
         .zip(kept)
         .map(|(((lang, docs), ui), kept)| kept.is_none().then(|| index::build(lang, docs, ui)))
         .collect();
+    crate::timings::mark("search index made");
     let mut written = Vec::new();
     for ((lang, built), kept) in languages.iter().zip(&built).zip(kept) {
         let Some(built) = built else {
