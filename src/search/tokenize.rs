@@ -78,7 +78,9 @@ pub fn normalize_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    if is_cjk(c) {
+    // CJK characters, and the punctuation written between them, have no
+    // case.
+    if is_cjk(c) || matches!(c as u32, 0x2000..=0x206F | 0x3001..=0x303F) {
         return c;
     }
     let c = match c as u32 {
@@ -159,18 +161,62 @@ fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)
     // A CJK character normalises to itself and no other character
     // normalises to one, and a word never reaches across a CJK character
     // (it only looks ahead for word characters, digits and `s`). So the
-    // text splits at its CJK runs, which are read in place, and the pieces
-    // between them are scanned as texts of their own.
-    let mut rest = text;
-    while !rest.is_empty() {
-        let cjk_at = rest.find(is_cjk).unwrap_or(rest.len());
-        scan_between(&rest[..cjk_at], buf, out);
-        rest = &rest[cjk_at..];
-        let run_len = rest.find(|c| !is_cjk(c)).unwrap_or(rest.len());
-        if run_len > 0 {
-            cjk_run(&rest[..run_len], phrases, out);
+    // text splits at its CJK runs, whose bigrams are handed over as the
+    // characters are read, and the pieces between them are scanned as
+    // texts of their own.
+    let mut piece = 0;
+    let mut run: Option<Run> = None;
+    for (at, c) in text.char_indices() {
+        match (&mut run, is_cjk(c)) {
+            (Some(r), true) => {
+                out(Term::Gram(gram_key(r.last, Some(c))));
+                r.last = c;
+                r.chars += 1;
+            }
+            (None, true) => {
+                scan_between(&text[piece..at], buf, out);
+                run = Some(Run {
+                    start: at,
+                    first: c,
+                    last: c,
+                    chars: 1,
+                });
+            }
+            (Some(r), false) => {
+                end_run(&text[r.start..at], r, phrases, out);
+                run = None;
+                piece = at;
+            }
+            (None, false) => {}
         }
-        rest = &rest[run_len..];
+    }
+    match run {
+        Some(r) => end_run(&text[r.start..], &r, phrases, out),
+        None => scan_between(&text[piece..], buf, out),
+    }
+}
+
+/// A run of CJK characters being read.
+struct Run {
+    start: usize,
+    first: char,
+    last: char,
+    chars: usize,
+}
+
+/// The terms a CJK run gives once it is read, besides its bigrams: a run
+/// of one character is a term by itself, and with `phrases` a run of three
+/// or more gives its dictionary words of three or more characters.
+fn end_run(text: &str, run: &Run, phrases: bool, out: &mut impl FnMut(Term)) {
+    if run.chars == 1 {
+        out(Term::Gram(gram_key(run.first, None)));
+    }
+    if phrases && run.chars >= 3 {
+        for token in jieba().cut(text, false) {
+            if token.end - token.start >= 3 {
+                out(Term::Phrase(token.word));
+            }
+        }
     }
 }
 
@@ -188,33 +234,6 @@ fn scan_between(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
     chars.extend(text.chars().map(normalize_char));
     let at = |i: usize| chars[i];
     scan_chars(chars.len(), at, word, stem, out);
-}
-
-/// The terms of a run of CJK characters: its bigrams (or the character
-/// alone), and with `phrases` its dictionary words of three or more
-/// characters.
-fn cjk_run(run: &str, phrases: bool, out: &mut impl FnMut(Term)) {
-    let mut chars = run.chars();
-    let Some(first) = chars.next() else {
-        return;
-    };
-    let mut prev = first;
-    let mut count = 1;
-    for c in chars {
-        out(Term::Gram(gram_key(prev, Some(c))));
-        prev = c;
-        count += 1;
-    }
-    if count == 1 {
-        out(Term::Gram(gram_key(first, None)));
-    }
-    if phrases && count >= 3 {
-        for token in jieba().cut(run, false) {
-            if token.end - token.start >= 3 {
-                out(Term::Phrase(token.word));
-            }
-        }
-    }
 }
 
 /// [`scan`] of ASCII text. Most words are a run of letters and digits
