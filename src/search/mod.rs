@@ -141,6 +141,15 @@ pub fn is_stale(key: &str, languages: &[String], written: &[String]) -> bool {
     }) && !written.iter().any(|w| w == key)
 }
 
+/// Whether a build into `sink` makes the search index: not when the sink
+/// keeps nothing (`hui check`, whose report does not depend on it), nor
+/// when `HUI_NO_SEARCH` is set. That variable is for benchmarks only, to
+/// measure what search adds to a build: it leaves the search pages without
+/// an index.
+pub fn wanted(sink: &dyn Sink) -> bool {
+    sink.keeps() && std::env::var_os("HUI_NO_SEARCH").is_none()
+}
+
 /// Starts loading the Chinese dictionary on another thread, so that it is
 /// ready when rendering starts indexing. Once per process: `hui serve`
 /// rebuilds with the dictionary it has.
