@@ -156,13 +156,29 @@ fn term_object(terms: &[&EncodedTerm]) -> String {
         if i > 0 {
             out.push(',');
         }
-        out.push_str(&crate::js::script_safe(&t.term));
+        push_key(&mut out, &t.term);
         out.push_str(":\"");
         out.push_str(&t.postings);
         out.push('"');
     }
     out.push('}');
     out
+}
+
+/// A term as a JSON key. Almost every term is letters, digits and
+/// punctuation that JSON and a script element take as they are: those are
+/// written directly, the rest as [`crate::js::script_safe`] writes them.
+fn push_key(out: &mut String, term: &str) {
+    let plain = !term.contains(|c: char| {
+        c < ' ' || matches!(c, '"' | '\\' | '<' | '>' | '&' | '\u{2028}' | '\u{2029}')
+    });
+    if plain {
+        out.push('"');
+        out.push_str(term);
+        out.push('"');
+    } else {
+        out.push_str(&crate::js::script_safe(&term));
+    }
 }
 
 /// A short hash of the shards' contents: their folder, so that a browser
@@ -183,4 +199,20 @@ fn version_of(bodies: &[(String, String)]) -> String {
         h.write_u64(hash);
     }
     format!("{:08x}", h.finish() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_written_as_script_safe_writes_them() {
+        for term in [
+            "新型", "5g", "cof-ic", "a\"b", "x\\y", "<b>", "r&d", "\u{2028}", "\t", "ü",
+        ] {
+            let mut out = String::new();
+            push_key(&mut out, term);
+            assert_eq!(out, crate::js::script_safe(&term), "{term}");
+        }
+    }
 }
