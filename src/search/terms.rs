@@ -21,7 +21,7 @@ const FIELDS_PART: usize = 1;
 
 /// The index is merged in this many independent groups of terms, each on
 /// its own (see [`partition_of`]).
-pub(super) const PARTITIONS: usize = 32;
+pub(super) const PARTITIONS: usize = 8;
 const _: () = assert!(PARTITIONS.is_power_of_two());
 
 /// How often a term occurs in one page, per stream (counted up to 255:
@@ -84,16 +84,16 @@ pub(super) fn partition_of(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> SHIFT) as usize
 }
 
-/// `items` grouped by partition (a counting sort: the order within a
-/// partition does not matter), with where each partition ends.
-fn by_partition<T: Copy + Default>(
-    items: impl Iterator<Item = T>,
-    key: impl Fn(&T) -> u64,
+/// The entries of `map` grouped by partition (a counting sort: the order
+/// within a partition does not matter), with where each partition ends;
+/// the map is left empty, its room kept for the next page.
+fn by_partition<V: Copy, T: Copy + Default>(
+    map: &mut FxHashMap<u64, V>,
+    item: impl Fn(u64, V) -> T,
 ) -> (Vec<T>, [u32; PARTITIONS]) {
-    let items: Vec<(u8, T)> = items.map(|t| (partition_of(key(&t)) as u8, t)).collect();
     let mut ends = [0u32; PARTITIONS];
-    for (p, _) in &items {
-        ends[*p as usize] += 1;
+    for key in map.keys() {
+        ends[partition_of(*key)] += 1;
     }
     let mut next = [0u32; PARTITIONS];
     let mut total = 0;
@@ -102,10 +102,11 @@ fn by_partition<T: Copy + Default>(
         total += ends[p];
         ends[p] = total;
     }
-    let mut out = vec![T::default(); items.len()];
-    for (p, t) in items {
-        out[next[p as usize] as usize] = t;
-        next[p as usize] += 1;
+    let mut out = vec![T::default(); map.len()];
+    for (key, value) in map.drain() {
+        let slot = &mut next[partition_of(key)];
+        out[*slot as usize] = item(key, value);
+        *slot += 1;
     }
     (out, ends)
 }
@@ -199,14 +200,13 @@ pub(super) fn page_terms(doc: &Doc) -> PageTerms {
                 occ.parts |= 1 << FIELDS_PART;
             }
         }
-        let (grams, gram_ends) = by_partition(grams.drain(), |g| g.0);
-        let words = words.drain().map(|(key, (occ, start, end))| Word {
+        let (grams, gram_ends) = by_partition(grams, |key, occ| (key, occ));
+        let (words, word_ends) = by_partition(words, |key, (occ, start, end)| Word {
             key,
             occ,
             start,
             end,
         });
-        let (words, word_ends) = by_partition(words, |w| w.key);
         PageTerms {
             grams,
             words,
