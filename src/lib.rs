@@ -198,7 +198,9 @@ pub fn build_into(
         }
     };
     timings::start();
-    search::warm_up();
+    if search::wanted(sink) {
+        search::warm_up();
+    }
     let Some((site, theme)) = prepare(options, None, &mut diags) else {
         return (report(diags, 0, 0), None);
     };

@@ -20,6 +20,13 @@ pub trait Sink: Sync {
     fn copy(&self, from: &Path, rel: &Path) -> io::Result<()> {
         self.write(rel, &fs::read(from)?)
     }
+
+    /// Whether what is written is kept. A sink that drops it all (`hui
+    /// check`) needs no search index, which is most of what a build writes
+    /// that no check looks at.
+    fn keeps(&self) -> bool {
+        true
+    }
 }
 
 /// A built site held in memory: URL path (`en/card/wang-ming/index.html`) →
@@ -162,6 +169,10 @@ pub struct NullSink;
 impl Sink for NullSink {
     fn write(&self, _rel: &Path, _bytes: &[u8]) -> io::Result<()> {
         Ok(())
+    }
+
+    fn keeps(&self) -> bool {
+        false
     }
 
     fn copy(&self, _from: &Path, _rel: &Path) -> io::Result<()> {

@@ -94,6 +94,8 @@ struct Shared {
     t: tera::Value,
     /// Each entry's number in this language's search index.
     index_numbers: Vec<Option<usize>>,
+    /// Whether pages give search documents ([`search::wanted`]).
+    search: bool,
 }
 
 impl Ctx<'_> {
@@ -294,6 +296,7 @@ pub fn render_site(
         .enumerate()
         .map(|(lang_index, lang)| Shared {
             index_numbers: search_view::index_numbers(site, lang_index),
+            search: search::wanted(sink),
             site: tera::Value::from_serializable(&views::site_view(site, theme, urls, lang)),
             t: tera::Value::from_serializable(&theme.strings.get(lang)),
         })
@@ -357,7 +360,11 @@ pub fn render_site(
             .iter()
             .filter_map(|(key, o)| o.doc.as_ref().map(|d| (*key, Arc::clone(d)))),
     );
-    let index = write_index(site, theme, &jobs, &docs, reuse, sink, diags);
+    let index = if search::wanted(sink) {
+        write_index(site, theme, &jobs, &docs, reuse, sink, diags)
+    } else {
+        Vec::new()
+    };
     let index_files: usize = index.iter().map(|(_, w)| w.files.len()).sum();
     crate::timings::mark("search index");
 
@@ -684,7 +691,9 @@ fn page_context(
                 );
             }
             view.body = rendered.html;
-            *doc = ctx.search_doc(id, rendered.sections);
+            if ctx.shared.search {
+                *doc = ctx.search_doc(id, rendered.sections);
+            }
             let entry_view = ctx.entry_view(id);
             if let Some(card) = &entry_view.card {
                 view.og_type = "profile";

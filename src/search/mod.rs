@@ -12,8 +12,10 @@
 //! `store` keeps what results show of each page.
 
 pub mod index;
+mod merge;
 mod postings;
 mod store;
+mod terms;
 pub mod tokenize;
 
 pub use index::{prepare, Indexed};
@@ -70,6 +72,7 @@ pub fn write(
         .zip(kept)
         .map(|(((lang, docs), ui), kept)| kept.is_none().then(|| index::build(lang, docs, ui)))
         .collect();
+    crate::timings::mark("search index made");
     let mut written = Vec::new();
     for ((lang, built), kept) in languages.iter().zip(&built).zip(kept) {
         let Some(built) = built else {
@@ -130,6 +133,15 @@ pub fn is_stale(key: &str, languages: &[String], written: &[String]) -> bool {
             .and_then(|k| k.strip_prefix(lang.as_str()))
             .is_some_and(|k| k.starts_with('/'))
     }) && !written.iter().any(|w| w == key)
+}
+
+/// Whether a build into `sink` makes the search index: not when the sink
+/// keeps nothing (`hui check`, whose report does not depend on it), nor
+/// when `HUI_NO_SEARCH` is set. That variable is for benchmarks only, to
+/// measure what search adds to a build: it leaves the search pages without
+/// an index.
+pub fn wanted(sink: &dyn Sink) -> bool {
+    sink.keeps() && std::env::var_os("HUI_NO_SEARCH").is_none()
 }
 
 /// Starts loading the Chinese dictionary on another thread, so that it is

@@ -78,7 +78,9 @@ pub fn normalize_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    if is_cjk(c) {
+    // CJK characters, and the punctuation written between them, have no
+    // case.
+    if is_cjk(c) || matches!(c as u32, 0x2000..=0x206F | 0x3001..=0x303F) {
         return c;
     }
     let c = match c as u32 {
@@ -99,62 +101,139 @@ fn keeps_s(word: &str) -> bool {
 }
 
 /// Plural to singular, for words of letters only (`batteries` → `battery`,
-/// `taxes` → `tax`, `zones` → `zone`, `parks` → `park`), into a reused
-/// buffer.
-fn stem_into(word: &str, out: &mut String) {
-    out.clear();
-    let letters = || {
-        word.chars().all(|c| {
-            is_word_char(c) && !c.is_ascii_digit() && !('\u{300}'..='\u{36F}').contains(&c)
-        })
+/// `taxes` → `tax`, `zones` → `zone`, `parks` → `park`): how many bytes of
+/// `word` the singular keeps and what it adds, or `None` when the word stays
+/// as it is, which most words do, so that they are handed over uncopied.
+fn plural_cut(word: &str) -> Option<(usize, &'static str)> {
+    // Checked first, as it rules out most words at the cost of one byte.
+    if !word.ends_with('s') || word.len() <= 3 || keeps_s(word) {
+        return None;
+    }
+    let letters = if word.is_ascii() {
+        word.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        word.chars().count() > 3
+            && word.chars().all(|c| {
+                is_word_char(c) && !c.is_ascii_digit() && !('\u{300}'..='\u{36F}').contains(&c)
+            })
     };
-    if word.len() <= 3
-        || !word.ends_with('s')
-        || keeps_s(word)
-        || word.chars().count() <= 3
-        || !letters()
-    {
-        out.push_str(word);
-        return;
+    if !letters {
+        return None;
     }
     if let Some(base) = word.strip_suffix("ies") {
         if !base.ends_with(['a', 'e']) {
-            out.push_str(base);
-            out.push('y');
-            return;
+            return Some((base.len(), "y"));
         }
     }
-    for end in ["sses", "xes", "ches", "shes", "zzes"] {
-        if word.ends_with(end) {
-            out.push_str(&word[..word.len() - 2]);
-            return;
+    if ["sses", "xes", "ches", "shes", "zzes"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
+        return Some((word.len() - 2, ""));
+    }
+    Some((word.len() - 1, ""))
+}
+
+/// Hands over `word` made singular ([`plural_cut`]), copying it into `buf`
+/// only when the singular adds a letter.
+fn stemmed(word: &str, buf: &mut String, out: &mut impl FnMut(Term)) {
+    match plural_cut(word) {
+        None => out(Term::Word(word)),
+        Some((keep, "")) => out(Term::Word(&word[..keep])),
+        Some((keep, add)) => {
+            buf.clear();
+            buf.push_str(&word[..keep]);
+            buf.push_str(add);
+            out(Term::Word(buf));
         }
     }
-    out.push_str(&word[..word.len() - 1]);
 }
 
 /// Splits `text` into terms, calling `out` for each; with `phrases`, CJK
 /// runs of three or more characters also give their dictionary words. The
 /// buffers are the caller's, so that indexing a site reuses them.
 fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
-    let Buffers {
-        chars,
-        word,
-        stem,
-        run,
-    } = buf;
     // Most English text is ASCII: read its bytes in place instead of
     // copying out normalised characters first.
     if text.is_ascii() {
-        return scan_ascii(text, word, stem, out);
+        return scan_ascii(text, &mut buf.word, &mut buf.stem, out);
     }
+    // A CJK character normalises to itself and no other character
+    // normalises to one, and a word never reaches across a CJK character
+    // (it only looks ahead for word characters, digits and `s`). So the
+    // text splits at its CJK runs, whose bigrams are handed over as the
+    // characters are read, and the pieces between them are scanned as
+    // texts of their own.
+    let mut piece = 0;
+    let mut run: Option<Run> = None;
+    for (at, c) in text.char_indices() {
+        match (&mut run, is_cjk(c)) {
+            (Some(r), true) => {
+                out(Term::Gram(gram_key(r.last, Some(c))));
+                r.last = c;
+                r.chars += 1;
+            }
+            (None, true) => {
+                scan_between(&text[piece..at], buf, out);
+                run = Some(Run {
+                    start: at,
+                    first: c,
+                    last: c,
+                    chars: 1,
+                });
+            }
+            (Some(r), false) => {
+                end_run(&text[r.start..at], r, phrases, out);
+                run = None;
+                piece = at;
+            }
+            (None, false) => {}
+        }
+    }
+    match run {
+        Some(r) => end_run(&text[r.start..], &r, phrases, out),
+        None => scan_between(&text[piece..], buf, out),
+    }
+}
+
+/// A run of CJK characters being read.
+struct Run {
+    start: usize,
+    first: char,
+    last: char,
+    chars: usize,
+}
+
+/// The terms a CJK run gives once it is read, besides its bigrams: a run
+/// of one character is a term by itself, and with `phrases` a run of three
+/// or more gives its dictionary words of three or more characters.
+fn end_run(text: &str, run: &Run, phrases: bool, out: &mut impl FnMut(Term)) {
+    if run.chars == 1 {
+        out(Term::Gram(gram_key(run.first, None)));
+    }
+    if phrases && run.chars >= 3 {
+        for token in jieba().cut(text, false) {
+            if token.end - token.start >= 3 {
+                out(Term::Phrase(token.word));
+            }
+        }
+    }
+}
+
+/// Scans text without CJK characters: in place when it is ASCII, else
+/// normalised character by character first.
+fn scan_between(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
+    if text.is_empty() {
+        return;
+    }
+    if text.is_ascii() {
+        return scan_ascii(text, &mut buf.word, &mut buf.stem, out);
+    }
+    let Buffers { chars, word, stem } = buf;
     chars.clear();
-    chars.reserve(text.len());
-    for c in text.chars() {
-        chars.push(normalize_char(c));
-    }
+    chars.extend(text.chars().map(normalize_char));
     let at = |i: usize| chars[i];
-    scan_chars(chars.len(), at, phrases, word, stem, run, out);
+    scan_chars(chars.len(), at, word, stem, out);
 }
 
 /// [`scan`] of ASCII text. Most words are a run of letters and digits
@@ -200,41 +279,18 @@ fn scan_ascii(text: &str, word: &mut String, stem: &mut String, out: &mut impl F
     }
 }
 
-/// [`scan`] over `len` normalised characters, the `i`-th being `at(i)`.
+/// [`scan`] over `len` normalised characters without CJK, the `i`-th
+/// being `at(i)`.
 fn scan_chars(
     len: usize,
     at: impl Fn(usize) -> char,
-    phrases: bool,
     word: &mut String,
     stem: &mut String,
-    run: &mut String,
     out: &mut impl FnMut(Term),
 ) {
     let mut i = 0;
     while i < len {
-        let c = at(i);
-        if is_cjk(c) {
-            let start = i;
-            let mut prev = c;
-            i += 1;
-            while i < len && is_cjk(at(i)) {
-                out(Term::Gram(gram_key(prev, Some(at(i)))));
-                prev = at(i);
-                i += 1;
-            }
-            if i - start == 1 {
-                out(Term::Gram(gram_key(c, None)));
-            }
-            if phrases && i - start >= 3 {
-                run.clear();
-                run.extend((start..i).map(&at));
-                for token in jieba().cut(run, false) {
-                    if token.end - token.start >= 3 {
-                        out(Term::Phrase(token.word));
-                    }
-                }
-            }
-        } else if is_word_char(c) {
+        if is_word_char(at(i)) {
             scan_word(len, &at, &mut i, word);
             word_terms(word, stem, out);
         } else {
@@ -285,7 +341,6 @@ pub struct Buffers {
     chars: Vec<char>,
     word: String,
     stem: String,
-    run: String,
 }
 
 /// The terms of a word: itself (stemmed when it is letters only), and for a
@@ -297,12 +352,10 @@ fn word_terms(word: &str, stem_buf: &mut String, out: &mut impl FnMut(Term)) {
         stem_buf.extend(word.chars().filter(|c| *c != '-'));
         out(Term::Word(stem_buf));
         for part in word.split('-').filter(|p| !p.is_empty()) {
-            stem_into(part, stem_buf);
-            out(Term::Word(stem_buf));
+            stemmed(part, stem_buf, out);
         }
     } else {
-        stem_into(word, stem_buf);
-        out(Term::Word(stem_buf));
+        stemmed(word, stem_buf, out);
     }
 }
 
