@@ -62,6 +62,7 @@ enum PageKey {
     Alias(String),
     NotFound,
     Search,
+    Compare(Collection),
 }
 
 fn key_of(site: &Site, page: Page) -> PageKey {
@@ -74,6 +75,7 @@ fn key_of(site: &Site, page: Page) -> PageKey {
         Page::Alias(id, n) => PageKey::Alias(site.entries[id].aliases[n].clone()),
         Page::NotFound => PageKey::NotFound,
         Page::Search => PageKey::Search,
+        Page::Compare(c) => PageKey::Compare(c),
     }
 }
 
@@ -222,6 +224,14 @@ impl Prints {
                 }
             }
             Page::Alias(id, _) => self.listing[id].hash(&mut hasher),
+            Page::Compare(c) => {
+                // It shows each entry's facts and costs, and the industries
+                // they name.
+                for &id in site.collection(c) {
+                    self.full[id].hash(&mut hasher);
+                }
+                self.add_listings(site, site.collection(Collection::Industries), &mut hasher);
+            }
             Page::NotFound | Page::Search => {}
         }
         hasher.finish()

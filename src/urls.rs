@@ -24,6 +24,9 @@ pub enum Target<'a> {
     NotFound,
     /// The search page of a language (`/search/`, `/en/search/`).
     Search,
+    /// A collection's entries side by side (`/parks/compare/`); the
+    /// slug `compare` is reserved in that collection.
+    Compare(Collection),
     /// A file of the site, the same in every language (`assets/base.css`).
     File(&'a str),
     /// A file beside an entry's page, one per language
@@ -115,6 +118,7 @@ impl Urls {
             Target::Entry(c, slug) => folder(&[c.dir(), "/", slug]),
             Target::NotFound => out.push_str("404.html"),
             Target::Search => folder(&["search"]),
+            Target::Compare(c) => folder(&[c.dir(), "/compare"]),
             Target::File(path) => out.push_str(path.trim_start_matches('/')),
         }
     }

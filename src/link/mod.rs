@@ -234,6 +234,16 @@ pub fn link(
             );
             continue;
         }
+        if collection == Collection::Parks && slug == "compare" {
+            diags.push(
+                Diagnostic::error(
+                    &default.path,
+                    "the park slug `compare` is taken by the page that compares the parks",
+                )
+                .hint("rename the file, e.g. to `compare-park.md`"),
+            );
+            continue;
+        }
         if default.front_matter.title().is_none() {
             let field = collection.title_field();
             diags.push(
