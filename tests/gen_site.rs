@@ -22,8 +22,9 @@ fn the_generated_benchmark_site_builds_without_problems() {
         "{}",
         common::messages(&report)
     );
-    // Per language: the entries, home, four lists, 404 and search.
-    assert_eq!(report.pages, 40 * 2 + 2 * 7);
+    // Per language: the entries, home, four lists, the parks' comparison,
+    // 404 and search.
+    assert_eq!(report.pages, 40 * 2 + 2 * 8);
     let card =
         std::fs::read_to_string(dir.path().join("public/card/official-00003/index.html")).unwrap();
     assert!(
