@@ -10,7 +10,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
-use crate::content::values::{deserialize_checked, Email, Phone};
+use crate::content::values::{deserialize_checked, Cost, Email, Figure, Phone};
 use crate::yaml::error_with_hint;
 
 /// A string given once for all languages, or per language:
@@ -69,6 +69,9 @@ impl<'de> Deserialize<'de> for Localized {
                 Ok(Localized::Same(v.to_string()))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Localized, E> {
+                Ok(Localized::Same(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Localized, E> {
                 Ok(Localized::Same(v.to_string()))
             }
             fn visit_unit<E: de::Error>(self) -> Result<Localized, E> {
@@ -276,6 +279,10 @@ pub struct RawConfig {
     pub sponsor: Localized,
     #[serde(default)]
     pub operator: Localized,
+    #[serde(default)]
+    pub stats: Vec<Figure<Localized>>,
+    #[serde(default)]
+    pub costs: Vec<Cost<Localized>>,
 }
 
 impl RawConfig {
@@ -292,6 +299,8 @@ impl RawConfig {
         "site_code",
         "sponsor",
         "operator",
+        "stats",
+        "costs",
     ];
 }
 
@@ -367,6 +376,10 @@ pub struct SiteConfig {
     pub organization: Localized,
     pub contact: Contact,
     pub filing: Filing,
+    /// Headline figures for the home page (签约项目 168).
+    pub stats: Vec<Figure<Localized>>,
+    /// The district's operating costs, for the home page.
+    pub costs: Vec<Cost<Localized>>,
 }
 
 impl SiteConfig {

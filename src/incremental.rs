@@ -63,6 +63,7 @@ enum PageKey {
     NotFound,
     Search,
     CardSheet(Option<String>),
+    Compare(Collection),
 }
 
 fn key_of(site: &Site, page: Page) -> PageKey {
@@ -76,6 +77,7 @@ fn key_of(site: &Site, page: Page) -> PageKey {
         Page::NotFound => PageKey::NotFound,
         Page::Search => PageKey::Search,
         Page::CardSheet(id) => PageKey::CardSheet(id.map(|id| site.entries[id].slug.clone())),
+        Page::Compare(c) => PageKey::Compare(c),
     }
 }
 
@@ -229,6 +231,14 @@ impl Prints {
                 for &id in site.collection(Collection::Officials) {
                     (id, self.full[id]).hash(&mut hasher);
                 }
+            }
+            Page::Compare(c) => {
+                // It shows each entry's facts and costs, and the industries
+                // they name.
+                for &id in site.collection(c) {
+                    self.full[id].hash(&mut hasher);
+                }
+                self.add_listings(site, site.collection(Collection::Industries), &mut hasher);
             }
             Page::NotFound | Page::Search => {}
         }

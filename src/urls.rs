@@ -27,6 +27,9 @@ pub enum Target<'a> {
     /// Sheets of cards for the print shop: every official's
     /// (`/card/print/`), or ten of one official's (`/card/wang-ming/print/`).
     CardSheet(Option<&'a str>),
+    /// A collection's entries side by side (`/parks/compare/`); the
+    /// slug `compare` is reserved in that collection.
+    Compare(Collection),
     /// A file of the site, the same in every language (`assets/base.css`).
     File(&'a str),
     /// A file beside an entry's page, one per language
@@ -120,6 +123,7 @@ impl Urls {
             Target::Search => folder(&["search"]),
             Target::CardSheet(None) => folder(&["card/print"]),
             Target::CardSheet(Some(slug)) => folder(&["card/", slug, "/print"]),
+            Target::Compare(c) => folder(&[c.dir(), "/compare"]),
             Target::File(path) => out.push_str(path.trim_start_matches('/')),
         }
     }

@@ -73,6 +73,8 @@ fn value_for(collection: Collection, field: &str, n: u8) -> String {
         "delivery" => "apply".to_owned(),
         "industries" | "parks" | "aliases" => format!("[s{n}]"),
         "stats" => format!("[{{label: l{n}, value: v{n}}}]"),
+        "chain" => format!("{{upstream: [{{name: n{n}, status: weak, companies: [c{n}]}}]}}"),
+        "costs" => format!("[{{item: i{n}, price: {n}.5, unit: u{n}}}]"),
         "key_companies" | "highlights" | "incentives" | "eligibility" => format!("[t{n}]"),
         "photo" | "wechat_qr" | "image" | "attachment" => format!("f{n}.jpg"),
         _ => {

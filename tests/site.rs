@@ -257,8 +257,9 @@ fn sitemap_lists_every_page_with_reciprocal_alternates() {
         .descendants()
         .filter(|n| n.has_tag_name("url"))
         .collect();
-    // 5 entries + home + 4 lists + search, in 2 languages.
-    assert_eq!(urls.len(), 22);
+    // 5 entries + home + 4 lists + the parks' comparison + search, in 2
+    // languages.
+    assert_eq!(urls.len(), 24);
     let mut locs = Vec::new();
     for url in &urls {
         let loc = url
@@ -503,8 +504,9 @@ fn the_cli_reports_what_it_built() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    // 14 a language: 5 entries, home, 4 lists, 404, search, 2 card sheets.
-    assert!(stderr.contains("Built 28 pages"), "{stderr}");
+    // 15 a language: 5 entries, home, 4 lists, the parks' comparison, 404,
+    // search, 2 card sheets.
+    assert!(stderr.contains("Built 30 pages"), "{stderr}");
     assert!(site.public("index.html").is_file());
 }
 

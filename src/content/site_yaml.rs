@@ -98,7 +98,22 @@ pub(super) fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteCo
         ("contact.address", &contact.address),
         ("contact.hours", &contact.hours),
     ];
-    for (key, value) in localized.iter().chain(contact_fields.iter()) {
+    let stats = raw
+        .stats
+        .iter()
+        .flat_map(|f| [("stats", &f.label), ("stats", &f.value)]);
+    let costs = raw.costs.iter().flat_map(|c| {
+        [("costs", &c.item)]
+            .into_iter()
+            .chain(c.unit.iter().map(|u| ("costs", u)))
+            .chain(c.note.iter().map(|n| ("costs", n)))
+    });
+    let figures: Vec<(&str, &crate::config::Localized)> = stats.chain(costs).collect();
+    for (key, value) in localized
+        .iter()
+        .chain(contact_fields.iter())
+        .chain(figures.iter())
+    {
         for lang in value.languages() {
             if !languages.iter().any(|l| l == lang) {
                 ok = false;
@@ -131,6 +146,8 @@ pub(super) fn load_config(root: &Path, diags: &mut Diagnostics) -> Option<SiteCo
         theme,
         organization: raw.organization,
         contact,
+        stats: raw.stats,
+        costs: raw.costs,
     })
 }
 

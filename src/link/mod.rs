@@ -151,6 +151,23 @@ pub struct LinkOptions {
     pub drafts: bool,
 }
 
+/// Slugs that the site's own pages take inside a collection: collection,
+/// slug, what takes it, and a name to suggest instead.
+const RESERVED_SLUGS: &[(Collection, &str, &str, &str)] = &[
+    (
+        Collection::Officials,
+        "print",
+        "the card sheets (/card/print/)",
+        "print-office.md",
+    ),
+    (
+        Collection::Parks,
+        "compare",
+        "the page that compares the parks (/parks/compare/)",
+        "compare-park.md",
+    ),
+];
+
 /// Free-page slugs that would shadow the site's own paths.
 const RESERVED_PAGE_SLUGS: &[&str] = &[
     "industries",
@@ -234,13 +251,16 @@ pub fn link(
             );
             continue;
         }
-        if collection == Collection::Officials && slug == "print" {
+        if let Some((_, _, owner, example)) = RESERVED_SLUGS
+            .iter()
+            .find(|(c, reserved, _, _)| *c == collection && slug == *reserved)
+        {
             diags.push(
                 Diagnostic::error(
                     &default.path,
-                    "the card slug `print` is taken by the card sheets (/card/print/)",
+                    format!("the slug `{slug}` is taken by {owner}"),
                 )
-                .hint("rename the file, e.g. to the official's name in pinyin"),
+                .hint(format!("rename the file, e.g. to `{example}`")),
             );
             continue;
         }

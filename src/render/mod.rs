@@ -6,6 +6,8 @@
 
 mod calendar;
 mod card;
+mod chain;
+mod costs;
 mod lists;
 mod search_doc;
 mod search_view;
@@ -46,6 +48,8 @@ pub enum Page {
     Search,
     /// Sheets of cards for the print shop: every official's, or one's.
     CardSheet(Option<EntryId>),
+    /// A collection's entries side by side (`/parks/compare/`).
+    Compare(Collection),
 }
 
 /// Entries of each collection on the home page (first by weight); each
@@ -64,6 +68,9 @@ const LISTED: [Collection; 7] = [
     Collection::Events,
     Collection::Officials,
 ];
+
+/// Collections with a comparison page.
+const COMPARED: [Collection; 1] = [Collection::Parks];
 
 /// The collections of `site` that have a list page.
 fn listed(site: &Site) -> impl Iterator<Item = Collection> + '_ {
@@ -160,6 +167,7 @@ fn target_of(site: &Site, page: Page) -> Target<'_> {
         Page::NotFound => Target::NotFound,
         Page::Search => Target::Search,
         Page::CardSheet(id) => Target::CardSheet(id.map(|id| site.entries[id].slug.as_str())),
+        Page::Compare(c) => Target::Compare(c),
     }
 }
 
@@ -233,6 +241,7 @@ pub fn pages(site: &Site) -> Vec<(usize, Page)> {
     for lang_index in 0..site.languages().len() {
         jobs.push((lang_index, Page::Home));
         jobs.extend(listed(site).map(|c| (lang_index, Page::List(c))));
+        jobs.extend(COMPARED.map(|c| (lang_index, Page::Compare(c))));
         jobs.extend((0..site.entries.len()).map(|id| (lang_index, Page::Entry(id))));
         for (id, entry) in site.entries.iter().enumerate() {
             jobs.extend((0..entry.aliases.len()).map(|n| (lang_index, Page::Alias(id, n))));
@@ -482,6 +491,7 @@ fn template_for(site: &Site, page: Page) -> &'static str {
         Page::NotFound => "404.html",
         Page::Search => "search.html",
         Page::CardSheet(_) => "card-sheet.html",
+        Page::Compare(_) => "parks-compare.html",
         Page::Alias(..) => "redirect.html",
         Page::Entry(id) => match site.entries[id].collection {
             Collection::Industries => "industry.html",
@@ -639,6 +649,8 @@ fn page_context(
             let (coming, latest) = ctx.home_events(3);
             context.insert("events_coming", &coming);
             context.insert("events_latest", &latest);
+            context.insert("stats", &ctx.site_stats());
+            context.insert("costs", &ctx.site_costs());
             let menu: Vec<EntryId> = menu_pages(site);
             context.insert("pages", &ctx.cards(&menu));
         }
@@ -662,6 +674,9 @@ fn page_context(
                 context.insert("by_park", &ctx.contact_groups(Collection::Parks));
             } else {
                 context.insert("items", &ctx.cards(site.collection(c)));
+            }
+            if COMPARED.contains(&c) {
+                context.insert("compare_url", &ctx.href(Target::Compare(c)));
             }
         }
         Page::Entry(id) => {
@@ -742,6 +757,15 @@ fn page_context(
             };
             context.insert("sheets", &ctx.card_sheets(one));
         }
+        Page::Compare(c) => {
+            // Listed in the sitemap like a list page; like one, it has no
+            // search document: the entries it shows have their own.
+            view.kind = "compare";
+            view.collection = Some(c);
+            view.title = ctx.t(&format!("{}_compare", c.dir()));
+            view.description = Some(ctx.t(&format!("{}_compare_intro", c.dir())));
+            context.insert("compare", &ctx.compare_view());
+        }
         Page::Search => {
             // Indexable, with its canonical link (without `?q=`) standing
             // for every search: the way search engines want result pages.
@@ -780,7 +804,7 @@ fn menu_pages(site: &Site) -> Vec<EntryId> {
 
 fn nav(ctx: &Ctx, page: Page) -> Vec<NavItem> {
     let current_collection = match page {
-        Page::List(c) => Some(c),
+        Page::List(c) | Page::Compare(c) => Some(c),
         Page::Entry(id) => Some(ctx.site.entries[id].collection),
         _ => None,
     };

@@ -160,6 +160,10 @@ pub struct EntryView<'a> {
     /// Values shown otherwise than written, in this language: sums,
     /// prices, areas (with 亩 for land), an event's time.
     pub shown: std::collections::BTreeMap<&'static str, String>,
+    /// Industries: the chain diagram and its links as text.
+    pub chain: Option<super::chain::ChainView>,
+    /// Parks: the operating costs.
+    pub costs: Vec<super::costs::CostView>,
 }
 
 impl Ctx<'_> {
@@ -311,6 +315,8 @@ impl Ctx<'_> {
             card: self.card_view(id),
             ask: (entry.collection == Collection::Officials).then(|| self.ask_view(id)),
             shown: fm.shown(self.lang),
+            chain: None,
+            costs: Vec::new(),
             files: fm
                 .files()
                 .into_iter()
@@ -377,7 +383,14 @@ impl Ctx<'_> {
                     )),
                 );
             }
+            FrontMatter::Industry(i) => {
+                view.chain = i
+                    .chain
+                    .as_ref()
+                    .and_then(|c| self.chain_view(variant.title(), c));
+            }
             FrontMatter::Park(p) => {
+                view.costs = self.costs(p.costs.as_deref().unwrap_or_default());
                 view.map_url = match (&p.location, &p.address) {
                     (Some(loc), _) => Some(format!(
                         "https://uri.amap.com/marker?position={},{}&name={}",

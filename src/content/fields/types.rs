@@ -10,7 +10,8 @@
 use serde_json::{json, Value};
 
 use crate::content::values::{
-    Date, Delivery, Email, Established, Location, Phone, Slug, SlugList, Stat, Text,
+    Chain, ChainLink, Cost, Date, Delivery, Email, Established, LinkStatus, Location, Phone, Slug,
+    SlugList, Stat, Text,
 };
 
 /// The schema-level facts of a value type.
@@ -211,6 +212,58 @@ impl FieldValue for Stat {
             "type": "object",
             "properties": {"label": Text::schema(), "value": Text::schema()},
             "required": ["label", "value"],
+            "additionalProperties": false
+        })
+    }
+}
+
+impl FieldValue for Chain {
+    fn name() -> String {
+        "{upstream, midstream, downstream}".to_owned()
+    }
+    fn schema() -> Value {
+        let links = json!({"type": "array", "items": ChainLink::schema()});
+        json!({
+            "type": "object",
+            "properties": {"upstream": links, "midstream": links, "downstream": links},
+            "additionalProperties": false
+        })
+    }
+}
+
+/// Not a field of its own: the items of a chain's stages.
+impl FieldValue for ChainLink {
+    fn name() -> String {
+        "{name, status, companies}".to_owned()
+    }
+    fn schema() -> Value {
+        json!({
+            "type": "object",
+            "properties": {
+                "name": Text::schema(),
+                "status": {"enum": LinkStatus::ALL},
+                "companies": {"type": "array", "items": Text::schema()}
+            },
+            "required": ["name", "status"],
+            "additionalProperties": false
+        })
+    }
+}
+
+impl FieldValue for Cost<Text> {
+    fn name() -> String {
+        "{item, price, unit, note}".to_owned()
+    }
+    fn schema() -> Value {
+        json!({
+            "type": "object",
+            "properties": {
+                "item": Text::schema(),
+                "price": {"type": "number"},
+                "unit": Text::schema(),
+                "note": Text::schema()
+            },
+            "required": ["item", "price"],
             "additionalProperties": false
         })
     }

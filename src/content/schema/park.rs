@@ -2,7 +2,7 @@
 
 use super::shared::{ADDRESS, DRAFT, IMAGE, INDUSTRIES, SEARCH, SUMMARY, WEIGHT};
 use crate::content::fields::{field, say, Kind};
-use crate::content::values::{Established, Location, SlugList, Text};
+use crate::content::values::{Cost, Established, Location, SlugList, Text};
 
 front_matter! {
     /// An industrial park or zone.
@@ -40,6 +40,17 @@ front_matter! {
             Kind::Text,
             say("\n  - 示例亮点一\n  - 示例亮点二", "\n  - First sample highlight\n  - Second sample highlight"),
             say("园区亮点，每行一条。", "Highlights, one a line."),
+        ),
+        costs: Vec<Cost<Text>> => field(
+            Kind::Text,
+            say(
+                "\n  - {item: 工业用电, price: 0.6, unit: 元/千瓦时, note: 示例说明}",
+                "\n  - {item: Industrial power, price: 0.6, unit: yuan/kWh, note: Sample note}",
+            ),
+            say(
+                "营商成本，每行 item（项目）、price（价格，只写数字）、unit（单位）和 note（说明）。",
+                "Operating costs, each an item, a price (a number alone), a unit and a note.",
+            ),
         ),
         image: String => IMAGE,
         weight: i64 => WEIGHT,

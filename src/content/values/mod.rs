@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::yaml::error_with_hint;
 
+mod chain;
+mod costs;
+pub use chain::{Chain, ChainLink, LinkStatus};
+pub use costs::{Cost, Figure, UnitPrice};
+
 /// A piece of text. Numbers and booleans are accepted and kept as written,
 /// because editors write `value: 168` and mean the text "168".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, PartialOrd, Ord, Hash)]
