@@ -233,9 +233,13 @@ impl Prints {
                 }
             }
             Page::Compare(c) => {
-                // It shows each entry's facts and costs, and the industries
-                // they name.
-                for &id in site.collection(c) {
+                // It shows each entry's facts and costs, the industries they
+                // name, and the space their carriers offer.
+                for &id in site
+                    .collection(c)
+                    .iter()
+                    .chain(site.collection(Collection::Carriers))
+                {
                     self.full[id].hash(&mut hasher);
                 }
                 self.add_listings(site, site.collection(Collection::Industries), &mut hasher);

@@ -9,7 +9,9 @@ use super::views::Card;
 use super::Ctx;
 use crate::config::Localized;
 use crate::content::amounts::number;
+use crate::content::measures::SquareMetres;
 use crate::content::schema::{Collection, FrontMatter};
+use crate::content::states::{CarrierKind, CarrierStatus};
 use crate::content::values::{Chain, Cost, Text};
 
 /// One row of a costs table, in the page's language.
@@ -44,9 +46,9 @@ pub struct CompareRow<'a> {
     pub area: Option<String>,
     pub established: Option<String>,
     pub industries: Vec<Card<'a>>,
-    /// Available space, in words (`12,000 m²`). Empty for now: it will be
-    /// summed from the park's carriers (land and premises) once they are
-    /// linked to parks; the column is already there and shows "—".
+    /// Space still to be had, summed from the park's carriers by kind
+    /// (`土地 66,667 m² (100 亩) · 厂房 12,000 m²`): land and floor space
+    /// are never added together. `None` when no carrier is available.
     pub available: Option<String>,
     /// This park's price of each of [`CompareView::cost_items`].
     pub costs: Vec<Option<String>>,
@@ -126,6 +128,46 @@ impl Ctx<'_> {
         chain::view(chain, &labels)
     }
 
+    /// What a park's carriers still offer, by kind: those marked available
+    /// or not marked at all, with their available area (or, without one,
+    /// their whole area).
+    fn available_space(&self, park: &crate::link::Entry) -> Option<String> {
+        let mut by_kind: Vec<(Option<CarrierKind>, f64)> = Vec::new();
+        for &id in &park.referenced_by {
+            let FrontMatter::Carrier(c) =
+                &self.site.entries[id].variant(self.lang_index).front_matter
+            else {
+                continue;
+            };
+            if matches!(
+                c.status,
+                Some(CarrierStatus::Reserved | CarrierStatus::Taken)
+            ) {
+                continue;
+            }
+            let Some(area) = c.available_m2.or(c.area_m2) else {
+                continue;
+            };
+            match by_kind.iter_mut().find(|(k, _)| *k == c.kind) {
+                Some((_, sum)) => *sum += area.0,
+                None => by_kind.push((c.kind, area.0)),
+            }
+        }
+        by_kind.sort_by_key(|(k, _)| *k);
+        let parts: Vec<String> = by_kind
+            .into_iter()
+            .filter(|(_, sum)| *sum > 0.0)
+            .map(|(kind, sum)| {
+                let area = self.area_text(SquareMetres(sum), kind == Some(CarrierKind::Land));
+                match kind {
+                    Some(kind) => format!("{} {area}", self.t(&kind.key())),
+                    None => area,
+                }
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
     /// Every park with the facts an investor compares.
     pub fn compare_view(&self) -> CompareView<'_> {
         let parks = self.site.collection(Collection::Parks);
@@ -157,7 +199,7 @@ impl Ctx<'_> {
                         .map(|a| format!("{} {}", number(a), self.t("km2"))),
                     established: p.established.as_ref().map(|e| e.0.clone()),
                     industries: self.cards(entry.industries()),
-                    available: None,
+                    available: self.available_space(entry),
                     costs: cost_items
                         .iter()
                         .map(|item| {
