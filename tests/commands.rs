@@ -305,6 +305,42 @@ fn init_site_warns_only_about_base_url_and_is_cross_linked() {
 }
 
 #[test]
+fn init_settings_that_are_commented_out_work_once_uncommented() {
+    let site = TestSite {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    hui::scaffold::init(site.root()).unwrap();
+    let path = site.root().join("content/site.yaml");
+    // A setting is a commented line that starts with a key or a list item;
+    // explanations are sentences.
+    let uncommented: String = std::fs::read_to_string(&path)
+        .unwrap()
+        .lines()
+        .map(|line| match line.strip_prefix("# ") {
+            Some(rest) if is_setting(rest) => format!("{rest}\n"),
+            _ => format!("{line}\n"),
+        })
+        .collect();
+    std::fs::write(&path, &uncommented).unwrap();
+    let report = site.build();
+    assert!(report.succeeded(), "{}", messages(&report));
+    let home = std::fs::read_to_string(site.public("en/index.html")).unwrap();
+    assert!(home.contains("Projects signed"), "the headline figures");
+    assert!(home.contains("Industrial power"), "the costs");
+    assert!(home.contains("0000000000"), "the site code");
+}
+
+/// Whether a line of the scaffold's site.yaml, once `# ` is dropped, is a
+/// setting (`key: value` or a list item) rather than an explanation.
+fn is_setting(line: &str) -> bool {
+    let key = line.trim_start().trim_start_matches("- ");
+    line.starts_with("  - ")
+        || key.split_once(':').is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        })
+}
+
+#[test]
 fn init_refuses_a_folder_that_is_not_empty() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(tmp.path().join("notes.txt"), "mine").unwrap();

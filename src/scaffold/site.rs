@@ -160,6 +160,15 @@ contact:
   email: invest@example.gov.cn
   address: {zh: 示例省示例市示例路1号, en: "1 Example Road, Example City"}
   hours: {zh: 工作日 9:00–17:30, en: "Weekdays 9:00–17:30"}
+# 首页的关键数据，每项一个名称和一个值。 / Headline figures on the home page: a label and a value each.
+# stats:
+#   - {label: {zh: 签约项目, en: Projects signed}, value: {zh: 120个, en: "120"}}
+#   - {label: {zh: 签约金额, en: Value signed}, value: {zh: 500亿元, en: "CNY 50 bn"}}
+# 营商成本，显示在首页；园区可在自己的 costs 中写本园区的价格。price 是数字。
+# Operating costs, shown on the home page; a park can give its own in its `costs`. price is a number.
+# costs:
+#   - {item: {zh: 工业用电, en: Industrial power}, price: 0.62, unit: {zh: 元/千瓦时, en: yuan/kWh}}
+#   - {item: {zh: 工业用水, en: Industrial water}, price: 3.2, unit: {zh: 元/吨, en: yuan/t}, note: {zh: 含污水处理费, en: Sewage charge included}}
 # 备案与主办信息，显示在每页底部（中国大陆政府网站须展示）。没有的项可以不写。
 # Filing numbers and the units that run the site, shown at the foot of every page
 # (mainland government sites must show them). Leave out what you do not have.
