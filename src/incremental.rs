@@ -64,6 +64,7 @@ enum PageKey {
     Search,
     CardSheet(Option<String>),
     Compare(Collection),
+    Guide,
 }
 
 fn key_of(site: &Site, page: Page) -> PageKey {
@@ -78,6 +79,7 @@ fn key_of(site: &Site, page: Page) -> PageKey {
         Page::Search => PageKey::Search,
         Page::CardSheet(id) => PageKey::CardSheet(id.map(|id| site.entries[id].slug.clone())),
         Page::Compare(c) => PageKey::Compare(c),
+        Page::Guide => PageKey::Guide,
     }
 }
 
@@ -243,6 +245,14 @@ impl Prints {
                     self.full[id].hash(&mut hasher);
                 }
                 self.add_listings(site, site.collection(Collection::Industries), &mut hasher);
+            }
+            Page::Guide => {
+                // It shows every entry but free pages, and the build date.
+                for (id, entry) in site.entries.iter().enumerate() {
+                    if entry.collection != Collection::Pages {
+                        self.full[id].hash(&mut hasher);
+                    }
+                }
             }
             Page::NotFound | Page::Search => {}
         }

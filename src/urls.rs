@@ -27,6 +27,8 @@ pub enum Target<'a> {
     /// Sheets of cards for the print shop: every official's
     /// (`/card/print/`), or ten of one official's (`/card/wang-ming/print/`).
     CardSheet(Option<&'a str>),
+    /// The whole guide as one page made for print (`/guide/`).
+    Guide,
     /// A collection's entries side by side (`/parks/compare/`); the
     /// slug `compare` is reserved in that collection.
     Compare(Collection),
@@ -124,6 +126,7 @@ impl Urls {
             Target::CardSheet(None) => folder(&["card/print"]),
             Target::CardSheet(Some(slug)) => folder(&["card/", slug, "/print"]),
             Target::Compare(c) => folder(&[c.dir(), "/compare"]),
+            Target::Guide => folder(&["guide"]),
             Target::File(path) => out.push_str(path.trim_start_matches('/')),
         }
     }

@@ -23,9 +23,9 @@ fn the_generated_benchmark_site_builds_without_problems() {
         common::messages(&report)
     );
     // Per language: the entries, home, four lists, the parks' comparison,
-    // 404 and search, and the card sheets: every official's and one per
-    // official (10 of the 40).
-    assert_eq!(report.pages, 40 * 2 + 2 * 8 + 2 * (1 + 10));
+    // 404, search and the printed guide, and the card sheets: every
+    // official's and one per official (10 of the 40).
+    assert_eq!(report.pages, 40 * 2 + 2 * 9 + 2 * (1 + 10));
     let card =
         std::fs::read_to_string(dir.path().join("public/card/official-00003/index.html")).unwrap();
     assert!(

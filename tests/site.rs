@@ -163,7 +163,7 @@ fn translations_inherit_fields_they_leave_out() {
 #[test]
 fn base_url_with_a_path_is_kept_in_absolute_urls_and_404_links_only() {
     let site = TestSite::complete();
-    let report = site.build_with(|o| o.base_url = Some("https://host.example.cn/guide".into()));
+    let report = site.build_with(|o| o.base_url = Some("https://host.example.cn/invest".into()));
     assert!(report.succeeded(), "{}", messages(&report));
     for page in [
         "index.html",
@@ -188,25 +188,25 @@ fn base_url_with_a_path_is_kept_in_absolute_urls_and_404_links_only() {
                 // Maps and other sites are fine; this site's own URLs keep the path.
                 assert!(
                     !url.contains("host.example.cn")
-                        || url.starts_with("https://host.example.cn/guide/"),
+                        || url.starts_with("https://host.example.cn/invest/"),
                     "{page}: {url}"
                 );
                 continue;
             }
-            let Some(file) = resolve(page, &url, "/guide/") else {
+            let Some(file) = resolve(page, &url, "/invest/") else {
                 continue;
             };
             internal += 1;
             if page.ends_with("404.html") {
                 // Hosts show 404.html at any address: its links are rooted.
                 assert!(
-                    url.starts_with("/guide/"),
+                    url.starts_with("/invest/"),
                     "{page}: {url} lost the base path"
                 );
             } else {
                 // Elsewhere links are relative, whatever the base path.
                 assert!(!url.starts_with('/'), "{page}: {url}");
-                assert!(!url.contains("guide"), "{page}: {url} has the base path");
+                assert!(!url.contains("invest"), "{page}: {url} has the base path");
             }
             assert!(
                 site.public(&file).is_file(),
@@ -220,31 +220,31 @@ fn base_url_with_a_path_is_kept_in_absolute_urls_and_404_links_only() {
     assert!(en.has_link("../../"), "the English home");
     assert_eq!(
         en.attr("link[rel=canonical]", "href").as_deref(),
-        Some("https://host.example.cn/guide/en/parks/east-zone/")
+        Some("https://host.example.cn/invest/en/parks/east-zone/")
     );
     assert_eq!(
         en.attr("link[rel=alternate][hreflang=zh-CN]", "href")
             .as_deref(),
-        Some("https://host.example.cn/guide/parks/east-zone/")
+        Some("https://host.example.cn/invest/parks/east-zone/")
     );
     let not_found = site.html("404.html");
-    assert!(not_found.has_link("/guide/"));
-    assert!(not_found.has_link("/guide/parks/"));
+    assert!(not_found.has_link("/invest/"));
+    assert!(not_found.has_link("/invest/parks/"));
     let card = site.html("card/wang-ming/index.html");
     assert_eq!(
         card.attr("meta[property=\"og:url\"]", "content").as_deref(),
-        Some("https://host.example.cn/guide/card/wang-ming/")
+        Some("https://host.example.cn/invest/card/wang-ming/")
     );
     assert_eq!(
         card.attr(".js-share", "data-url").as_deref(),
-        Some("https://host.example.cn/guide/card/wang-ming/")
+        Some("https://host.example.cn/invest/card/wang-ming/")
     );
     assert!(site
         .read("card/wang-ming/wang-ming.vcf")
-        .contains("URL:https://host.example.cn/guide/card/wang-ming/"));
+        .contains("URL:https://host.example.cn/invest/card/wang-ming/"));
     assert!(site
         .read("sitemap.xml")
-        .contains("<loc>https://host.example.cn/guide/en/parks/east-zone/</loc>"));
+        .contains("<loc>https://host.example.cn/invest/en/parks/east-zone/</loc>"));
 }
 
 #[test]
@@ -504,9 +504,9 @@ fn the_cli_reports_what_it_built() {
         String::from_utf8_lossy(&out.stderr)
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
-    // 15 a language: 5 entries, home, 4 lists, the parks' comparison, 404,
-    // search, 2 card sheets.
-    assert!(stderr.contains("Built 30 pages"), "{stderr}");
+    // 16 a language: 5 entries, home, 4 lists, the parks' comparison, 404,
+    // search, the printed guide, 2 card sheets.
+    assert!(stderr.contains("Built 32 pages"), "{stderr}");
     assert!(site.public("index.html").is_file());
 }
 

@@ -178,6 +178,8 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
     "carriers",
     "events",
     "card",
+    "search",
+    "guide",
     "assets",
     "pages",
     "404",

@@ -8,6 +8,7 @@ mod calendar;
 mod card;
 mod chain;
 mod costs;
+mod guide;
 mod lists;
 mod page;
 mod search_doc;
@@ -48,6 +49,8 @@ pub enum Page {
     CardSheet(Option<EntryId>),
     /// A collection's entries side by side (`/parks/compare/`).
     Compare(Collection),
+    /// The printed guide: the whole guide as one page made for print.
+    Guide,
 }
 
 /// Collections with a list page, in the navigation's order (free pages
@@ -162,6 +165,7 @@ fn target_of(site: &Site, page: Page) -> Target<'_> {
         Page::Search => Target::Search,
         Page::CardSheet(id) => Target::CardSheet(id.map(|id| site.entries[id].slug.as_str())),
         Page::Compare(c) => Target::Compare(c),
+        Page::Guide => Target::Guide,
     }
 }
 
@@ -201,6 +205,7 @@ pub fn pages(site: &Site) -> Vec<(usize, Page)> {
         }
         jobs.push((lang_index, Page::NotFound));
         jobs.push((lang_index, Page::Search));
+        jobs.push((lang_index, Page::Guide));
         let officials = site.collection(Collection::Officials);
         if !officials.is_empty() {
             jobs.push((lang_index, Page::CardSheet(None)));

@@ -93,6 +93,7 @@ fn template_for(site: &Site, page: Page) -> &'static str {
         Page::Search => "search.html",
         Page::CardSheet(_) => "card-sheet.html",
         Page::Compare(_) => "parks-compare.html",
+        Page::Guide => "guide.html",
         Page::Alias(..) => "redirect.html",
         Page::Entry(id) => match site.entries[id].collection {
             Collection::Industries => "industry.html",
@@ -252,6 +253,7 @@ fn page_context(
             context.insert("events_latest", &latest);
             context.insert("stats", &ctx.site_stats());
             context.insert("costs", &ctx.site_costs());
+            context.insert("guide_url", &ctx.href(Target::Guide));
             let menu: Vec<EntryId> = menu_pages(site);
             context.insert("pages", &ctx.cards(&menu));
         }
@@ -366,6 +368,16 @@ fn page_context(
             view.title = ctx.t(&format!("{}_compare", c.dir()));
             view.description = Some(ctx.t(&format!("{}_compare_intro", c.dir())));
             context.insert("compare", &ctx.compare_view());
+        }
+        Page::Guide => {
+            // For print: what it shows, the entry pages have, and are
+            // what search engines should send people to.
+            view.kind = "guide";
+            view.noindex = true;
+            view.title = ctx.t("guide_title");
+            context.insert("guide", &ctx.guide_view());
+            context.insert("stats", &ctx.site_stats());
+            context.insert("costs", &ctx.site_costs());
         }
         Page::Search => {
             // Indexable, with its canonical link (without `?q=`) standing

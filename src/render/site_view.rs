@@ -59,6 +59,8 @@ pub struct SiteView<'a> {
     pub filters_js: String,
     pub share_js: String,
     pub sheet_css: String,
+    /// Styles of the printed guide.
+    pub guide_css: String,
     pub qrcode_js: String,
     /// The Atom feed of events and news, when the site has events.
     pub feed: Option<String>,
@@ -109,6 +111,7 @@ pub fn site_view<'a>(
         filters_js: asset("filters.js"),
         share_js: asset("share.js"),
         sheet_css: asset("sheet.css"),
+        guide_css: asset("guide.css"),
         qrcode_js: asset("qrcode.js"),
         favicon: asset("favicon.svg"),
         search: urls.link_tail(lang, Target::Search),

@@ -36,7 +36,10 @@ pub fn write(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
         for &(lang_index, page) in jobs {
-            if matches!(page, Page::NotFound | Page::Alias(..) | Page::CardSheet(_)) {
+            if matches!(
+                page,
+                Page::NotFound | Page::Alias(..) | Page::CardSheet(_) | Page::Guide
+            ) {
                 continue;
             }
             let target = super::target_of(site, page);
