@@ -70,6 +70,17 @@ describe("the directory's vCard file", () => {
       const text = readFileSync(await download.path(), 'utf8');
       assert.equal(text.match(/BEGIN:VCARD\r\n/g).length, 4);
       for (const name of ['Wang Ming', 'Li Na', 'Chen Jie', 'Zhao Lei']) assert.match(text, new RegExp(`\\r\\nFN:${name}\\r\\n`));
+      // As address books read it: vobject (Python), as in .ci/run.
+      const parsed = spawnSync('python3', ['-c', `
+import sys, vobject
+cards = list(vobject.readComponents(sys.stdin.read()))
+for card in cards:
+    print(card.fn.value + "|" + card.tel.value)
+`], { input: text, encoding: 'utf8' });
+      assert.equal(parsed.status, 0, parsed.stderr);
+      const people = parsed.stdout.trim().split('\n');
+      assert.deepEqual(people.map((p) => p.split('|')[0]), ['Wang Ming', 'Li Na', 'Chen Jie', 'Zhao Lei']);
+      for (const p of people) assert.match(p.split('|')[1], /^\+86/);
     });
   });
 });

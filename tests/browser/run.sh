@@ -23,6 +23,15 @@ packages=()
 [ -n "${NGINX_PATH:-}" ] || [ -x /usr/sbin/nginx ] || packages+=(nginx)
 # zbarimg reads back the QR code of the share posters (fairs.test.mjs).
 command -v zbarimg >/dev/null || packages+=(zbar-tools)
+# pdfinfo, pdftotext and pdftoppm read back what Chromium prints (print.test.mjs).
+command -v pdftotext >/dev/null || packages+=(poppler-utils)
+# vobject (Python) reads the officials' vCard file as address books do
+# (fairs.test.mjs): from pip when it is there, else from Debian.
+if ! python3 -c 'import vobject' 2>/dev/null; then
+  python3 -m pip install --quiet --user vobject 2>/dev/null ||
+    python3 -m pip install --quiet --user --break-system-packages vobject 2>/dev/null ||
+    packages+=(python3-vobject)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   echo "run.sh: installing ${packages[*]} with apt-get"
   sudo=
