@@ -237,12 +237,14 @@ export function watch(context, { origin } = {}) {
 }
 
 /**
- * Runs `fn(page, context)` in a fresh browser context (its own cookies,
+ * Runs `fn(page, context, settle)` in a fresh browser context (its own cookies,
  * permissions and clipboard grants), then asserts that nothing went wrong in
  * any page the test visited. `options` are playwright's context options plus
  * `origin` (the origin or origins pages may fetch from; see watch()) and
  * `init` (scripts to run in every page
- * before the site's own, to stub browser APIs).
+ * before the site's own, to stub browser APIs). `settle()` waits until no
+ * request is in flight: call it before leaving a page whose late requests (a
+ * lazy image) must be judged rather than cut off by the next navigation.
  */
 export async function withPage(browser, options, fn) {
   const { origin, init = [], ...contextOptions } = options;
@@ -251,7 +253,7 @@ export async function withPage(browser, options, fn) {
     for (const script of [].concat(init)) await context.addInitScript(script);
     const { problems, settle } = watch(context, { origin });
     const page = await context.newPage();
-    await fn(page, context);
+    await fn(page, context, settle);
     await settle();
     assert.deepEqual(problems, [], 'the pages had errors or failed requests');
   } finally {

@@ -64,15 +64,17 @@ describe('Content-Security-Policy', () => {
     try {
       const pages = htmlPages(site);
       assert.ok(pages.length > 40, `only ${pages.length} pages`);
-      await withPage(browser, { origin: server.origin, init: RECORD_VIOLATIONS }, async (page) => {
+      await withPage(browser, { origin: server.origin, init: RECORD_VIOLATIONS }, async (page, _context, settle) => {
         for (const rel of pages) {
           // 404.html and alias pages redirect or stand for any address; they
           // are loaded as they are.
           const response = await page.goto(server.url(rel), { waitUntil: 'load' });
           assert.ok(response, rel);
           assert.match(response.headers()['content-security-policy'] || '', /^default-src 'self'/, rel);
-          // The search page runs its script: let it finish.
-          await page.waitForTimeout(rel.includes('search/') ? 300 : 20);
+          // The search page runs its script and a card loads its photo
+          // lazily: let them finish, so that the next page does not cut
+          // them off and what they load is judged too.
+          await settle({ quiet: rel.includes('search/') ? 300 : 20 });
           const violations = await page.evaluate(() => window.__violations);
           assert.deepEqual(violations, [], `${rel} breaks the policy`);
         }
@@ -106,11 +108,13 @@ describe('Content-Security-Policy', () => {
  * `start`, checking each leads to a page of the guide (not an error page or a
  * folder listing), and returns the pages reached.
  */
-async function followNavigation(page, start) {
+async function followNavigation(page, start, settle) {
   await page.goto(start);
   const targets = await page.$$eval('.main-nav a, .lang-switch a, .brand', (as) => as.map((a) => a.href));
   assert.ok(targets.length >= 6, `navigation has ${targets.length} links`);
   for (const href of targets) {
+    // Lazy images still loading would be cut off by the next navigation.
+    await settle({ quiet: 20 });
     await page.goto(href);
     const main = await page.locator('#main').count();
     assert.equal(main, 1, `${href} is a page of the guide`);
@@ -126,8 +130,8 @@ describe('a copy of public/ in another, deeper folder', () => {
     cpSync(exampleSite(), deep, { recursive: true });
     const server = await serve(root);
     try {
-      await withPage(browser, { origin: server.origin }, async (page) => {
-        const reached = await followNavigation(page, server.url('exhibitions/2026/guide/'));
+      await withPage(browser, { origin: server.origin }, async (page, _context, settle) => {
+        const reached = await followNavigation(page, server.url('exhibitions/2026/guide/'), settle);
         for (const href of reached) {
           assert.ok(href.startsWith(server.url('exhibitions/2026/guide/')), `${href} stays in the folder`);
         }
@@ -165,8 +169,8 @@ describe('the offline copy, opened from disk', () => {
   });
 
   test('every link of the main navigation and the language switcher opens a page', async () => {
-    await withPage(browser, {}, async (page) => {
-      const reached = await followNavigation(page, fileUrl(offline));
+    await withPage(browser, {}, async (page, _context, settle) => {
+      const reached = await followNavigation(page, fileUrl(offline), settle);
       for (const href of reached) {
         assert.match(href, /^file:.*\.html$/, `${href} names its file`);
         assert.ok(existsSync(fileURLToPath(href)), `${href} exists`);
@@ -192,8 +196,8 @@ describe('the offline copy, opened from disk', () => {
   test('works on object storage that serves no index document for a folder', async () => {
     const server = await serve(offline, { indexes: false });
     try {
-      await withPage(browser, { origin: server.origin }, async (page) => {
-        const reached = await followNavigation(page, server.url('index.html'));
+      await withPage(browser, { origin: server.origin }, async (page, _context, settle) => {
+        const reached = await followNavigation(page, server.url('index.html'), settle);
         for (const href of reached) assert.match(href, /\.html$/, href);
       });
     } finally {
