@@ -8,7 +8,8 @@ For each N (default: 1000 10000) it writes one synthetic bilingual site and
 builds it with every tool it finds, alternating tools run by run, and prints
 the median wall time, CPU time (user + sys), peak memory and pages per
 second of each, and hui's ratios to Hugo. `hui-inv` is the same site with a
-share of its entries turned into projects, carriers and events. Every timed run starts without an
+share of its entries turned into projects, carriers and events; `hui-nos` is
+hui's build without the search index, to show what indexing adds. Every timed run starts without an
 output folder (the previous one is moved aside untimed and deleted after the
 series) and after a `sync`, like the peer figures in
 ../shared/bench/PEERS.md.
@@ -62,6 +63,10 @@ def tools(site_root, hui):
              # The same number of entries with the policies shared out among
              # policies, projects, carriers and events (scripts/investor_site.py).
              ("hui-inv", site_root / "hui-inv", [str(hui), "build", "--quiet"], "public"),
+             # The same build without the search index (HUI_NO_SEARCH): what
+             # indexing adds.
+             ("hui-nos", site_root / "hui", ["env", "HUI_NO_SEARCH=1", str(hui), "build", "--quiet"],
+              "public"),
              # The offline copy (links that name index.html) and its zip.
              ("hui-off", site_root / "hui", [str(hui), "build", "--offline", "--quiet"], "offline")]
     if (site_root / "hugo").is_dir() and shutil.which("hugo"):
@@ -108,6 +113,8 @@ def bench(n, runs, work, peers, hui):
         r.update(wall=wall, peak=peak)
         print(f"{name:7} {r['pages']:>7,} {wall:>9.2f} ({min(walls):.2f}-{max(walls):.2f}){'':>7} "
               f"{cpu:>7.2f} {peak:>9.0f} {r['pages'] / wall:>8,.0f}")
+    print(f"search index: adds {results['hui']['wall'] / results['hui-nos']['wall'] - 1:+.1%} "
+          f"to the wall time")
     print(f"offline copy / build: wall {results['hui-off']['wall'] / results['hui']['wall']:.2f}x")
     print(f"with projects, carriers and events / without: wall "
           f"{results['hui-inv']['wall'] / results['hui']['wall']:.2f}x")

@@ -220,8 +220,9 @@ pub fn build_into(
         &mut diags,
     );
     timings::mark("index, assets, sitemap");
-    let files = rendered.files + cards.files;
-    let mut built = report(diags, rendered.pages, files);
+    let (pages, files) = (rendered.pages, rendered.files + cards.files);
+    drop_aside((cards, rendered));
+    let mut built = report(diags, pages, files);
     if !options.offline {
         let output = options
             .output
@@ -231,6 +232,14 @@ pub fn build_into(
         built.host_config = Some(hosting::nginx_conf(&site, &theme, &urls, &output));
     }
     (built, Some(site))
+}
+
+/// Frees what a finished build no longer needs on another thread: a large
+/// site's pages and search terms are millions of small allocations, and
+/// freeing them would hold up the swap into place (or, for `hui build`,
+/// the exit, which frees them at once).
+fn drop_aside<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// The URLs of a site: its own, or the offline copy's.

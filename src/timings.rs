@@ -14,12 +14,28 @@ pub fn start() {
     }
 }
 
-/// Prints the time since [`start`] with the name of the phase that ends.
+/// Prints the time since [`start`] with the name of the phase that ends,
+/// and the CPU time the process has used so far where the system tells it
+/// (on two cores a phase that runs in parallel uses twice its wall time).
 pub fn mark(phase: &str) {
     if let Some(start) = *START.lock().unwrap_or_else(|e| e.into_inner()) {
+        let cpu = cpu_ms().map_or(String::new(), |ms| format!(" (CPU {ms} ms)"));
         eprintln!(
-            "[{:>7.1} ms] {phase}",
+            "[{:>7.1} ms] {phase}{cpu}",
             start.elapsed().as_secs_f64() * 1000.0
         );
     }
+}
+
+/// User and system time of this process in milliseconds, from Linux's
+/// `/proc/self/stat` (in clock ticks, which are 10 ms on Linux).
+fn cpu_ms() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The command name, in parentheses, may hold spaces: count fields from
+    // its end. utime and stime are fields 14 and 15.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let mut fields = rest.split(' ').skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some((user + system) * 10)
 }
