@@ -1,5 +1,6 @@
 //! Search indexing on a synthetic site (10,000 entries by default; set
-//! HUI_BENCH_ENTRIES): counting every page's terms (what the render
+//! HUI_BENCH_ENTRIES), or on the site at HUI_BENCH_SITE (such as one that
+//! `scripts/bench.py` wrote): counting every page's terms (what the render
 //! workers do) and merging them into each language's index, each timed on
 //! its own, single-threaded and on all cores, as the median of five runs.
 //!
@@ -42,7 +43,9 @@ fn documents(root: &std::path::Path) -> (Vec<Doc>, Vec<Doc>) {
         let english = path.to_string_lossy().ends_with(".en.md");
         let doc = Doc {
             url: path.file_stem().unwrap().to_string_lossy().into_owned(),
-            title: field("title:"),
+            title: Some(field("title:"))
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| field("name:")),
             collection: Collection::Policies,
             fields: vec![field("summary:")],
             codes: Vec::new(),
@@ -77,12 +80,18 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(10_000);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    gen::write_site(dir.path(), entries).expect("the generated site");
+    let root = match std::env::var_os("HUI_BENCH_SITE") {
+        Some(site) => std::path::PathBuf::from(site),
+        None => {
+            gen::write_site(dir.path(), entries).expect("the generated site");
+            dir.path().to_owned()
+        }
+    };
     hui::search::tokenize::warm_up();
     let ui = serde_json::json!({});
     for (lang, docs) in ["zh", "en"]
         .into_iter()
-        .zip(<[Vec<Doc>; 2]>::from(documents(dir.path())))
+        .zip(<[Vec<Doc>; 2]>::from(documents(&root)))
     {
         let one = rayon::ThreadPoolBuilder::new()
             .num_threads(1)

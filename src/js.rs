@@ -9,8 +9,9 @@ use serde::Serialize;
 pub fn script_safe(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).expect("plain data always serialises");
     // The search index writes tens of megabytes of text that rarely holds
-    // any of these: check before copying.
-    if !json.contains(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+    // any of these: check before copying, by bytes (the two separators
+    // start with 0xE2, which few other characters in such text do).
+    if !json.bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2)) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -25,4 +26,19 @@ pub fn script_safe(value: &impl Serialize) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::script_safe;
+
+    #[test]
+    fn markup_and_line_separators_are_escaped_and_other_text_kept() {
+        assert_eq!(
+            script_safe(&"</script><!-- & \u{2028}\u{2029}"),
+            r#""\u003c/script\u003e\u003c!-- \u0026 \u2028\u2029""#
+        );
+        // Characters that share the separators' first byte stay as they are.
+        assert_eq!(script_safe(&"€ → ‘a’ 新型"), "\"€ → ‘a’ 新型\"");
+    }
 }
