@@ -7,7 +7,7 @@
 // Runs the theme's search.js under Node (tests/browser/engine.mjs), so it
 // needs no browser. Without queries it uses a mixed set: names, topics,
 // codes and a question in Chinese and English words.
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { engine, search } from '../tests/browser/engine.mjs';
 
@@ -21,7 +21,15 @@ let lang = 'zh';
 const li = args.indexOf('--lang');
 if (li >= 0) { lang = args[li + 1]; args.splice(li, 2); }
 const queries = args.length ? args : ['产业', '新能源', '招商引资政策', '王', '人才公寓有哪些补贴？', '5G', 'investment', 'batteries', '2023', 'policy support for land'];
-const script = statSync(path.join(site, 'assets', 'search.js')).size;
+// Theme files are fingerprinted (`search.5c01edc5f3.js`); an older build
+// has the plain name.
+const scriptName = readdirSync(path.join(site, 'assets'))
+  .find((f) => /^search(\.[0-9a-f]+)?\.js$/.test(f));
+if (!scriptName) {
+  console.error(`${site}: no assets/search.js; is it a site that hui built?`);
+  process.exit(2);
+}
+const script = statSync(path.join(site, 'assets', scriptName)).size;
 let worst = 0;
 for (const q of queries) {
   const loaded = [];
