@@ -238,110 +238,28 @@ fn scan_between(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
     scan_chars(chars.len(), at, word, stem, out);
 }
 
-/// Bit masks of a text's bytes, 64 to a number (bit `i % 64` of
-/// element `i / 64` for byte `i`): which are letters or digits, and which
-/// are upper-case letters. Made in one branch-free pass, so that finding
-/// the words of English text costs a few instructions a word rather than a
-/// mispredicted branch at each word's start and end.
-#[derive(Default)]
-struct ByteMasks {
-    alnum: Vec<u64>,
-    upper: Vec<u64>,
-}
-
-impl ByteMasks {
-    fn of(&mut self, bytes: &[u8]) {
-        self.alnum.clear();
-        self.upper.clear();
-        for chunk in bytes.chunks(64) {
-            let (mut alnum, mut upper) = (0u64, 0u64);
-            for (k, eight) in chunk.chunks(8).enumerate() {
-                let mut word = [0u8; 8];
-                word[..eight.len()].copy_from_slice(eight);
-                let (a, u) = classify_eight(u64::from_le_bytes(word));
-                alnum |= a << (8 * k);
-                upper |= u << (8 * k);
-            }
-            self.alnum.push(alnum);
-            self.upper.push(upper);
-        }
-    }
-
-    /// The first byte at or after `from` whose bit in `masks` is `set`,
-    /// or the text's end.
-    fn next(masks: &[u64], from: usize, set: bool, len: usize) -> usize {
-        let flip = if set { 0 } else { u64::MAX };
-        let mut at = from / 64;
-        let Some(first) = masks.get(at) else {
-            return len;
-        };
-        let mut bits = (first ^ flip) & (u64::MAX << (from % 64));
-        loop {
-            if bits != 0 {
-                return (at * 64 + bits.trailing_zeros() as usize).min(len);
-            }
-            at += 1;
-            match masks.get(at) {
-                Some(m) => bits = m ^ flip,
-                None => return len,
-            }
-        }
-    }
-
-    /// Whether any byte in `start..end` is an upper-case letter.
-    fn any_upper(&self, start: usize, end: usize) -> bool {
-        (start / 64..=(end - 1) / 64).any(|at| {
-            let low = if at == start / 64 { start % 64 } else { 0 };
-            let high = if at == (end - 1) / 64 {
-                (end - 1) % 64
-            } else {
-                63
-            };
-            let span = (u64::MAX << low) & (u64::MAX >> (63 - high));
-            self.upper[at] & span != 0
-        })
-    }
-}
-
-/// Eight ASCII bytes (little-endian) → which are letters or digits and
-/// which are upper-case letters, one bit each, worked out on all eight at
-/// once: with every byte's top bit set, subtracting a bound from each byte
-/// leaves that bit set exactly where the byte is at least the bound, and
-/// no byte borrows from its neighbour.
-fn classify_eight(x: u64) -> (u64, u64) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let at_least = |x: u64, bound: u8| ((x | HIGH) - ONES * u64::from(bound)) & HIGH;
-    let within = |x: u64, low: u8, high: u8| at_least(x, low) & !at_least(x, high + 1);
-    let folded = x | (ONES * 0x20);
-    let alnum = within(folded, b'a', b'z') | within(x, b'0', b'9');
-    let upper = within(x, b'A', b'Z');
-    // The top bit of each byte, gathered into the low eight bits in order.
-    let gather = |m: u64| m.wrapping_mul(0x0002_0408_1020_4081) >> 56;
-    (gather(alnum), gather(upper))
-}
-
 /// [`scan`] of ASCII text. Most words are a run of letters and digits
 /// ended by a space or punctuation that cannot join two words: those are
 /// handed over as they stand (lower-cased only when they need it), and only
 /// a word that meets `.` `,` `'` or `-` goes the general way.
 fn scan_ascii(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
-    let Buffers {
-        word, stem, masks, ..
-    } = buf;
+    let Buffers { word, stem, .. } = buf;
     let bytes = text.as_bytes();
-    let len = bytes.len();
-    masks.of(bytes);
     let mut i = 0;
-    loop {
-        let start = ByteMasks::next(&masks.alnum, i, true, len);
-        if start == len {
-            return;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
         }
-        let end = ByteMasks::next(&masks.alnum, start, false, len);
-        let joins = end + 1 < len
-            && matches!(bytes[end], b'.' | b',' | b'\'' | b'-')
-            && bytes[end + 1].is_ascii_alphanumeric();
+        let start = i;
+        let mut upper = false;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            upper |= bytes[i].is_ascii_uppercase();
+            i += 1;
+        }
+        let joins = i + 1 < bytes.len()
+            && matches!(bytes[i], b'.' | b',' | b'\'' | b'-')
+            && bytes[i + 1].is_ascii_alphanumeric();
         if joins {
             // The general rules decide; they read the word from its start.
             let rest = &bytes[start..];
@@ -352,10 +270,9 @@ fn scan_ascii(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
             word_terms(word, stem, out);
             continue;
         }
-        i = end;
-        let found = &text[start..end];
+        let found = &text[start..i];
         // Letters and digits only: no hyphen to split at.
-        if masks.any_upper(start, end) {
+        if upper {
             word.clear();
             word.push_str(found);
             word.make_ascii_lowercase();
@@ -428,7 +345,6 @@ pub struct Buffers {
     chars: Vec<char>,
     word: String,
     stem: String,
-    masks: ByteMasks,
 }
 
 /// The terms of a word: itself (stemmed when it is letters only), and for a
@@ -553,7 +469,7 @@ mod tests {
     }
 
     #[test]
-    fn words_are_found_across_the_ascii_scanner_s_blocks_of_64_bytes() {
+    fn long_words_and_runs_of_punctuation_are_read_whole() {
         let long = "Semiconductor".repeat(12);
         let text = format!("{} {long} Parks{}x", " ".repeat(60), "-".repeat(70));
         assert_eq!(
