@@ -16,15 +16,36 @@ pub fn start() {
 
 /// Prints the time since [`start`] with the name of the phase that ends,
 /// and the CPU time the process has used so far where the system tells it
-/// (on two cores a phase that runs in parallel uses twice its wall time).
+/// (on two cores a phase that runs in parallel uses twice its wall time),
+/// and the memory it holds and has held at most: on a large site, memory
+/// first touched costs system time, as each page of it faults in.
 pub fn mark(phase: &str) {
     if let Some(start) = *START.lock().unwrap_or_else(|e| e.into_inner()) {
         let cpu = cpu_ms().map_or(String::new(), |ms| format!(" (CPU {ms} ms)"));
+        let memory = memory_mb().map_or(String::new(), |(now, peak)| {
+            format!(" [memory {now} MB, peak {peak} MB]")
+        });
         eprintln!(
-            "[{:>7.1} ms] {phase}{cpu}",
+            "[{:>7.1} ms] {phase}{cpu}{memory}",
             start.elapsed().as_secs_f64() * 1000.0
         );
     }
+}
+
+/// Resident memory now and at its peak, in MB, from Linux's
+/// `/proc/self/status`.
+fn memory_mb() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb = |key: &str| -> Option<u64> {
+        let line = status.lines().find(|l| l.starts_with(key))?;
+        line[key.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    };
+    Some((kb("VmRSS:")? / 1024, kb("VmHWM:")? / 1024))
 }
 
 /// User and system time of this process in milliseconds, from Linux's

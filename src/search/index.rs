@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::merge::{encode_terms, EncodedTerm};
-use super::store::{per_doc_shard, StoredDoc};
+use super::store::{doc_array, per_doc_shard, StoredDoc};
 use super::terms::{page_terms, PageTerms};
 use super::tokenize::shard_of;
 use super::Doc;
@@ -101,12 +101,12 @@ pub fn build(lang: &str, docs: &[std::sync::Arc<Indexed>], ui: &serde_json::Valu
             )
         })
         .collect();
-    bodies.par_extend(
-        stored
-            .par_chunks(per_doc)
-            .enumerate()
-            .map(|(i, chunk)| (format!("d{i}.js"), call(lang, "d", i, &chunk))),
-    );
+    bodies.par_extend(stored.par_chunks(per_doc).enumerate().map(|(i, chunk)| {
+        (
+            format!("d{i}.js"),
+            call_raw(lang, "d", i, &doc_array(chunk)),
+        )
+    }));
     let version = version_of(&bodies);
     let mut files: Vec<(String, String)> = bodies
         .into_iter()

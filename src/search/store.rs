@@ -2,7 +2,7 @@
 //! start of each part's text, stored in document shards that the browser
 //! loads only for the results it shows.
 
-use serde::Serialize;
+use std::borrow::Cow;
 
 use super::index::MAX_PARTS;
 use super::Doc;
@@ -14,10 +14,13 @@ const MIN_PART_TEXT: usize = 120;
 /// Raw size aimed at for one document shard.
 const DOC_SHARD_BYTES: usize = 6 * 1024;
 
-/// A page as the browser shows it in results: address, title, collection
-/// and its parts' anchors, headings and texts, shortened for snippets.
-#[derive(Debug, Serialize)]
-pub(super) struct StoredDoc(String, String, usize, Vec<(String, String, String)>);
+/// A page as the browser shows it in results, `[url, title, collection,
+/// [[anchor, heading, text]…]]`, its texts shortened for snippets: kept as
+/// the JSON its document shard holds, made where the page renders, so that
+/// a large site holds one string per page rather than dozens, and a shard
+/// is only these strings joined.
+#[derive(Debug)]
+pub(super) struct StoredDoc(String);
 
 impl StoredDoc {
     pub(super) fn of(doc: &Doc, collection: usize) -> StoredDoc {
@@ -25,27 +28,25 @@ impl StoredDoc {
         // Every part gets its share of the page's text, so that a late
         // section still has a snippet.
         let share = (PAGE_TEXT / (sections.len() + 1)).clamp(MIN_PART_TEXT, PART_TEXT);
-        let mut parts = vec![(String::new(), String::new(), shorten(&doc.head, share))];
+        let mut parts = vec![("", "", shorten(&doc.head, share))];
         for section in sections {
             parts.push((
-                section.anchor.clone(),
-                section.heading.clone(),
+                section.anchor.as_str(),
+                section.heading.as_str(),
                 shorten(&section.text, share),
             ));
         }
-        StoredDoc(doc.url.clone(), doc.title.clone(), collection, parts)
+        StoredDoc(crate::js::script_safe(&(
+            &doc.url, &doc.title, collection, parts,
+        )))
     }
 }
 
 /// The first `take` characters of `text`, with an ellipsis when it goes on.
-fn shorten(text: &str, take: usize) -> String {
+fn shorten(text: &str, take: usize) -> Cow<'_, str> {
     match text.char_indices().nth(take) {
-        Some((cut, _)) => {
-            let mut out = text[..cut].to_owned();
-            out.push('…');
-            out
-        }
-        None => text.to_owned(),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
     }
 }
 
@@ -54,17 +55,21 @@ pub(super) fn per_doc_shard(docs: &[&StoredDoc]) -> usize {
     if docs.is_empty() {
         return 1;
     }
-    let total: usize = docs
-        .iter()
-        .map(|d| {
-            d.0.len()
-                + d.1.len()
-                + d.3
-                    .iter()
-                    .map(|p| p.0.len() + p.1.len() + p.2.len() + 8)
-                    .sum::<usize>()
-        })
-        .sum();
+    let total: usize = docs.iter().map(|d| d.0.len()).sum();
     let average = total / docs.len();
     (DOC_SHARD_BYTES / average.max(1)).clamp(1, 64)
+}
+
+/// A document shard's pages as one JSON array.
+pub(super) fn doc_array(docs: &[&StoredDoc]) -> String {
+    let mut out = String::with_capacity(docs.iter().map(|d| d.0.len() + 1).sum::<usize>() + 2);
+    out.push('[');
+    for (i, doc) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&doc.0);
+    }
+    out.push(']');
+    out
 }
