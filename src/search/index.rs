@@ -51,10 +51,10 @@ fn collection_index(c: crate::content::schema::Collection) -> usize {
     super::COLLECTIONS.iter().position(|x| *x == c).unwrap_or(0)
 }
 
-/// The files of one language's index: relative path under
-/// `search/<lang>/` → contents.
+/// What one language's index was written as.
 pub struct IndexFiles {
-    pub files: Vec<(String, String)>,
+    /// The files' paths under `search/<lang>/`.
+    pub files: Vec<String>,
     /// Total bytes of the index.
     pub bytes: usize,
 }
@@ -75,8 +75,16 @@ struct Manifest<'a> {
     ui: &'a serde_json::Value,
 }
 
-/// Builds the index of one language from its documents.
-pub fn build(lang: &str, docs: &[std::sync::Arc<Indexed>], ui: &serde_json::Value) -> IndexFiles {
+/// Builds the index of one language from its documents, handing each file
+/// to `put` (its path under `search/<lang>/` and its text) as soon as it is
+/// made: a large site's index is tens of megabytes, which are then never
+/// all held at once.
+pub fn build(
+    lang: &str,
+    docs: &[std::sync::Arc<Indexed>],
+    ui: &serde_json::Value,
+    put: &(dyn Fn(&str, String) + Sync),
+) -> IndexFiles {
     let pages: Vec<&PageTerms> = docs.iter().map(|d| &d.terms).collect();
     let encoded = encode_terms(&pages);
     let term_bytes: usize = encoded
@@ -88,30 +96,28 @@ pub fn build(lang: &str, docs: &[std::sync::Arc<Indexed>], ui: &serde_json::Valu
     for term in &encoded {
         by_shard[shard_of(&term.term, shards) as usize].push(term);
     }
-
     let stored: Vec<&StoredDoc> = docs.iter().map(|d| &d.stored).collect();
     let per_doc = per_doc_shard(&stored);
-    let mut bodies: Vec<(String, String)> = by_shard
+    let doc_shards: Vec<&[&StoredDoc]> = stored.chunks(per_doc).collect();
+
+    let version = version_of(lang, per_doc, &by_shard, &doc_shards);
+    let put_sized = |name: String, body: String| {
+        let size = body.len();
+        put(&name, body);
+        (name, size)
+    };
+    let mut files: Vec<(String, usize)> = by_shard
         .par_iter()
         .enumerate()
         .map(|(i, terms)| {
-            (
-                format!("t{i}.js"),
-                call_raw(lang, "t", i, &term_object(terms)),
-            )
+            let body = call_raw(lang, "t", i, &term_object(terms));
+            put_sized(format!("{version}/t{i}.js"), body)
         })
         .collect();
-    bodies.par_extend(stored.par_chunks(per_doc).enumerate().map(|(i, chunk)| {
-        (
-            format!("d{i}.js"),
-            call_raw(lang, "d", i, &doc_array(chunk)),
-        )
+    files.par_extend(doc_shards.par_iter().enumerate().map(|(i, chunk)| {
+        let body = call_raw(lang, "d", i, &doc_array(chunk));
+        put_sized(format!("{version}/d{i}.js"), body)
     }));
-    let version = version_of(&bodies);
-    let mut files: Vec<(String, String)> = bodies
-        .into_iter()
-        .map(|(name, body)| (format!("{version}/{name}"), body))
-        .collect();
     let collections: Vec<&'static str> = super::COLLECTIONS.iter().map(|c| c.dir()).collect();
     let kinds = docs
         .iter()
@@ -125,9 +131,11 @@ pub fn build(lang: &str, docs: &[std::sync::Arc<Indexed>], ui: &serde_json::Valu
         collections,
         ui,
     };
-    files.push(("index.js".into(), call(lang, "m", 0, &manifest)));
-    let bytes = files.iter().map(|(_, body)| body.len()).sum();
-    IndexFiles { files, bytes }
+    files.push(put_sized("index.js".into(), call(lang, "m", 0, &manifest)));
+    IndexFiles {
+        bytes: files.iter().map(|(_, size)| size).sum(),
+        files: files.into_iter().map(|(name, _)| name).collect(),
+    }
 }
 
 /// `hui.index("zh","t",3,{…});`: a script that hands its data to the
@@ -181,20 +189,43 @@ fn push_key(out: &mut String, term: &str) {
     }
 }
 
-/// A short hash of the shards' contents: their folder, so that a browser
-/// never mixes shards of two builds.
-fn version_of(bodies: &[(String, String)]) -> String {
+/// A short hash of what the shards are made of (so, of their contents):
+/// their folder, so that a browser never mixes shards of two builds. It is
+/// known before any shard is made, so that each can be written at once.
+fn version_of(
+    lang: &str,
+    per_doc: usize,
+    term_shards: &[Vec<&EncodedTerm>],
+    doc_shards: &[&[&StoredDoc]],
+) -> String {
     use std::hash::{BuildHasher, Hasher};
-    let hashes: Vec<u64> = bodies
+    let hash_of = |texts: &mut dyn Iterator<Item = &str>| {
+        let mut h = rustc_hash::FxBuildHasher.build_hasher();
+        for text in texts {
+            h.write_usize(text.len());
+            h.write(text.as_bytes());
+        }
+        h.finish()
+    };
+    let hashes: Vec<u64> = term_shards
         .par_iter()
-        .map(|(name, body)| {
-            let mut h = rustc_hash::FxBuildHasher.build_hasher();
-            h.write(name.as_bytes());
-            h.write(body.as_bytes());
-            h.finish()
+        .map(|terms| {
+            hash_of(
+                &mut terms
+                    .iter()
+                    .flat_map(|t| [t.term.as_str(), t.postings.as_str()]),
+            )
         })
+        .chain(
+            doc_shards
+                .par_iter()
+                .map(|docs| hash_of(&mut docs.iter().map(|d| d.json()))),
+        )
         .collect();
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
+    h.write(lang.as_bytes());
+    h.write_usize(per_doc);
+    h.write_usize(term_shards.len());
     for hash in hashes {
         h.write_u64(hash);
     }

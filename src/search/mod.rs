@@ -11,6 +11,7 @@
 //! [`index`] scores and shards; `postings` writes the postings as text and
 //! `store` keeps what results show of each page.
 
+mod counts;
 pub mod index;
 mod merge;
 mod postings;
@@ -65,43 +66,49 @@ pub fn write(
     sink: &dyn Sink,
     diags: &mut Diagnostics,
 ) -> Vec<Written> {
+    let problems = std::sync::Mutex::new(Vec::new());
     let built: Vec<Option<index::IndexFiles>> = languages
         .par_iter()
         .zip(docs)
         .zip(ui)
         .zip(kept)
-        .map(|(((lang, docs), ui), kept)| kept.is_none().then(|| index::build(lang, docs, ui)))
-        .collect();
-    crate::timings::mark("search index made");
-    let mut written = Vec::new();
-    for ((lang, built), kept) in languages.iter().zip(&built).zip(kept) {
-        let Some(built) = built else {
-            written.extend(kept.clone());
-            continue;
-        };
-        let mut files = Vec::new();
-        let written_now: Vec<(String, Option<Diagnostic>)> = built
-            .files
-            .par_iter()
-            .map(|(name, body)| {
+        .map(|(((lang, docs), ui), kept)| {
+            let put = |name: &str, body: String| {
                 let rel = PathBuf::from(format!("search/{lang}/{name}"));
-                let problem = sink.write(&rel, body.as_bytes()).err().map(|e| {
-                    Diagnostic::error(&rel, format!("cannot write the search index: {e}"))
-                        .hint("check that the output folder's disk is not full and is writable")
-                });
-                (crate::output::file_key(&rel), problem)
-            })
-            .collect();
-        for (key, problem) in written_now {
-            diags.extend(problem);
-            files.push(key);
-        }
-        written.push(Written {
-            files,
-            bytes: built.bytes,
-        });
-    }
-    written
+                if let Err(e) = sink.write(&rel, body.as_bytes()) {
+                    let problem =
+                        Diagnostic::error(&rel, format!("cannot write the search index: {e}"))
+                            .hint(
+                                "check that the output folder's disk is not full and is writable",
+                            );
+                    problems
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(problem);
+                }
+            };
+            kept.is_none().then(|| index::build(lang, docs, ui, &put))
+        })
+        .collect();
+    diags.extend(problems.into_inner().unwrap_or_else(|e| e.into_inner()));
+    languages
+        .iter()
+        .zip(built)
+        .zip(kept)
+        .map(|((lang, built), kept)| match built {
+            Some(built) => Written {
+                files: built
+                    .files
+                    .iter()
+                    .map(|name| {
+                        crate::output::file_key(&PathBuf::from(format!("search/{lang}/{name}")))
+                    })
+                    .collect(),
+                bytes: built.bytes,
+            },
+            None => kept.clone().unwrap_or_default(),
+        })
+        .collect()
 }
 
 /// One language's index as written: its files (output keys) and bytes.

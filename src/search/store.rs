@@ -42,6 +42,13 @@ impl StoredDoc {
     }
 }
 
+impl StoredDoc {
+    /// The page as its document shard holds it.
+    pub(super) fn json(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The first `take` characters of `text`, with an ellipsis when it goes on.
 fn shorten(text: &str, take: usize) -> Cow<'_, str> {
     match text.char_indices().nth(take) {

@@ -54,8 +54,10 @@ pub fn gram_text(key: u64) -> String {
 
 /// Han, kana and hangul: scripts written without spaces between words.
 pub fn is_cjk(c: char) -> bool {
-    (c as u32) >= 0x1100
-        && matches!(c as u32,
+    // The unified ideographs first: nearly every character of Chinese text.
+    matches!(c as u32, 0x4E00..=0x9FFF)
+        || (c as u32) >= 0x1100
+            && matches!(c as u32,
         0x1100..=0x11FF | 0x3005..=0x3007 | 0x3040..=0x30FF | 0x3130..=0x318F | 0x31F0..=0x31FF
         | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
         | 0x20000..=0x2FA1F)
@@ -238,6 +240,26 @@ fn scan_between(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
     scan_chars(chars.len(), at, word, stem, out);
 }
 
+/// What a byte is to [`scan_ascii`], looked up rather than worked out, as
+/// it is asked of every byte of English text.
+const OTHER: u8 = 0;
+const LOWER_OR_DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const ASCII_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if byte.is_ascii_uppercase() {
+            table[b] = UPPER;
+        } else if byte.is_ascii_alphanumeric() {
+            table[b] = LOWER_OR_DIGIT;
+        }
+        b += 1;
+    }
+    table
+};
+
 /// [`scan`] of ASCII text. Most words are a run of letters and digits
 /// ended by a space or punctuation that cannot join two words: those are
 /// handed over as they stand (lower-cased only when they need it), and only
@@ -247,14 +269,18 @@ fn scan_ascii(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
+        if ASCII_CLASS[usize::from(bytes[i])] == OTHER {
             i += 1;
             continue;
         }
         let start = i;
         let mut upper = false;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            upper |= bytes[i].is_ascii_uppercase();
+        while let Some(&b) = bytes.get(i) {
+            match ASCII_CLASS[usize::from(b)] {
+                OTHER => break,
+                UPPER => upper = true,
+                _ => {}
+            }
             i += 1;
         }
         let joins = i + 1 < bytes.len()
