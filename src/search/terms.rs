@@ -2,7 +2,7 @@
 //! the page renders.
 
 use super::counts::CountTable;
-use super::tokenize::{self, code_term, document_terms, Term};
+use super::tokenize::{self, code_term, document_terms};
 use super::Doc;
 
 /// Weighted streams of a page (see `merge::WEIGHTS`).
@@ -149,6 +149,44 @@ fn word_entry<'a>(
         .0
 }
 
+/// Counts the terms of one text of a page into the page's tables: its
+/// stream and the bit of its part are set before each text.
+struct Counter<'a> {
+    grams: &'a mut CountTable<Occurrences>,
+    words: &'a mut CountTable<(Occurrences, u32, u32)>,
+    text: &'a mut String,
+    lengths: [u32; STREAMS],
+    stream: usize,
+    bit: u32,
+}
+
+impl Counter<'_> {
+    fn count(occ: &mut Occurrences, stream: usize, bit: u32) {
+        occ.tf[stream] = occ.tf[stream].saturating_add(1);
+        occ.parts |= bit;
+    }
+}
+
+impl tokenize::Terms for Counter<'_> {
+    #[inline(always)]
+    fn gram(&mut self, key: u64) {
+        self.lengths[self.stream] += 1;
+        let occ = self.grams.entry(key, Occurrences::default);
+        Self::count(occ, self.stream, self.bit);
+    }
+
+    fn word(&mut self, word: &str) {
+        self.lengths[self.stream] += 1;
+        let occ = word_entry(self.words, self.text, word);
+        Self::count(occ, self.stream, self.bit);
+    }
+
+    fn phrase(&mut self, phrase: &str) {
+        let occ = word_entry(self.words, self.text, phrase);
+        Self::count(occ, self.stream, self.bit);
+    }
+}
+
 /// Counts the terms of `doc`, stream by stream and part by part.
 pub(super) fn page_terms(doc: &Doc) -> PageTerms {
     SCRATCH.with_borrow_mut(|scratch| {
@@ -159,25 +197,18 @@ pub(super) fn page_terms(doc: &Doc) -> PageTerms {
             text,
         } = scratch;
         text.clear();
-        let mut lengths = [0; STREAMS];
+        let mut counter = Counter {
+            grams,
+            words,
+            text,
+            lengths: [0; STREAMS],
+            stream: TITLE,
+            bit: 0,
+        };
         let mut add = |source: &str, stream: usize, part: usize| {
-            let bit = 1u32 << part.min(MAX_PARTS - 1);
-            let phrases = stream != BODY;
-            document_terms(source, phrases, buffers, &mut |term| {
-                let occ = match term {
-                    Term::Gram(key) => {
-                        lengths[stream] += 1;
-                        grams.entry(key, Occurrences::default)
-                    }
-                    Term::Word(w) => {
-                        lengths[stream] += 1;
-                        word_entry(words, text, w)
-                    }
-                    Term::Phrase(w) => word_entry(words, text, w),
-                };
-                occ.tf[stream] = occ.tf[stream].saturating_add(1);
-                occ.parts |= bit;
-            });
+            counter.stream = stream;
+            counter.bit = 1u32 << part.min(MAX_PARTS - 1);
+            document_terms(source, stream != BODY, buffers, &mut counter);
         };
         add(&doc.title, TITLE, TITLE_PART);
         for field in &doc.fields {
@@ -188,14 +219,19 @@ pub(super) fn page_terms(doc: &Doc) -> PageTerms {
             add(&section.heading, HEADING, i + 2);
             add(&section.text, BODY, i + 2);
         }
+        let Counter {
+            grams,
+            words,
+            text,
+            lengths,
+            ..
+        } = counter;
         for code in &doc.codes {
             let term = code_term(code);
             // A code of one or two CJK characters is a bigram already.
             let is_gram = term.chars().count() <= 2 && term.chars().all(tokenize::is_cjk);
             if !term.is_empty() && !is_gram {
-                let occ = word_entry(words, text, &term);
-                occ.tf[FIELDS] = occ.tf[FIELDS].saturating_add(1);
-                occ.parts |= 1 << FIELDS_PART;
+                Counter::count(word_entry(words, text, &term), FIELDS, 1 << FIELDS_PART);
             }
         }
         let (grams, gram_ends) = by_partition(grams, |key, occ| (key, occ));

@@ -38,6 +38,27 @@ pub enum Term<'a> {
     Phrase(&'a str),
 }
 
+/// What the scanner hands its terms to, a kind of term per method, so
+/// that counting a bigram, by far the most frequent kind, can be compiled
+/// into the scanner's loop. Any `FnMut(Term)` is one.
+pub trait Terms {
+    fn gram(&mut self, key: u64);
+    fn word(&mut self, word: &str);
+    fn phrase(&mut self, phrase: &str);
+}
+
+impl<F: FnMut(Term)> Terms for F {
+    fn gram(&mut self, key: u64) {
+        self(Term::Gram(key))
+    }
+    fn word(&mut self, word: &str) {
+        self(Term::Word(word))
+    }
+    fn phrase(&mut self, phrase: &str) {
+        self(Term::Phrase(phrase))
+    }
+}
+
 fn gram_key(a: char, b: Option<char>) -> u64 {
     (u64::from(a as u32) << 21) | b.map_or(0, |b| u64::from(b as u32))
 }
@@ -138,15 +159,15 @@ fn plural_cut(word: &str) -> Option<(usize, &'static str)> {
 
 /// Hands over `word` made singular ([`plural_cut`]), copying it into `buf`
 /// only when the singular adds a letter.
-fn stemmed(word: &str, buf: &mut String, out: &mut impl FnMut(Term)) {
+fn stemmed(word: &str, buf: &mut String, out: &mut impl Terms) {
     match plural_cut(word) {
-        None => out(Term::Word(word)),
-        Some((keep, "")) => out(Term::Word(&word[..keep])),
+        None => out.word(word),
+        Some((keep, "")) => out.word(&word[..keep]),
         Some((keep, add)) => {
             buf.clear();
             buf.push_str(&word[..keep]);
             buf.push_str(add);
-            out(Term::Word(buf));
+            out.word(buf);
         }
     }
 }
@@ -154,7 +175,7 @@ fn stemmed(word: &str, buf: &mut String, out: &mut impl FnMut(Term)) {
 /// Splits `text` into terms, calling `out` for each; with `phrases`, CJK
 /// runs of three or more characters also give their dictionary words. The
 /// buffers are the caller's, so that indexing a site reuses them.
-fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
+fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl Terms) {
     // Most English text is ASCII: read its bytes in place instead of
     // copying out normalised characters first.
     if text.is_ascii() {
@@ -171,7 +192,7 @@ fn scan(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)
     for (at, c) in text.char_indices() {
         match (&mut run, is_cjk(c)) {
             (Some(r), true) => {
-                out(Term::Gram(gram_key(r.last, Some(c))));
+                out.gram(gram_key(r.last, Some(c)));
                 r.last = c;
                 r.chars += 1;
             }
@@ -209,14 +230,14 @@ struct Run {
 /// The terms a CJK run gives once it is read, besides its bigrams: a run
 /// of one character is a term by itself, and with `phrases` a run of three
 /// or more gives its dictionary words of three or more characters.
-fn end_run(text: &str, run: &Run, phrases: bool, out: &mut impl FnMut(Term)) {
+fn end_run(text: &str, run: &Run, phrases: bool, out: &mut impl Terms) {
     if run.chars == 1 {
-        out(Term::Gram(gram_key(run.first, None)));
+        out.gram(gram_key(run.first, None));
     }
     if phrases && run.chars >= 3 {
         for token in jieba().cut(text, false) {
             if token.end - token.start >= 3 {
-                out(Term::Phrase(token.word));
+                out.phrase(token.word);
             }
         }
     }
@@ -224,12 +245,17 @@ fn end_run(text: &str, run: &Run, phrases: bool, out: &mut impl FnMut(Term)) {
 
 /// Scans text without CJK characters: in place when it is ASCII, else
 /// normalised character by character first.
-fn scan_between(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
+fn scan_between(text: &str, buf: &mut Buffers, out: &mut impl Terms) {
     if text.is_empty() {
         return;
     }
     if text.is_ascii() {
         return scan_ascii(text, buf, out);
+    }
+    // Most such pieces are the punctuation between two CJK runs (`，`,
+    // `。`): nothing to copy out when no character is part of a word.
+    if !text.chars().any(|c| is_word_char(normalize_char(c))) {
+        return;
     }
     let Buffers {
         chars, word, stem, ..
@@ -264,7 +290,7 @@ const ASCII_CLASS: [u8; 256] = {
 /// ended by a space or punctuation that cannot join two words: those are
 /// handed over as they stand (lower-cased only when they need it), and only
 /// a word that meets `.` `,` `'` or `-` goes the general way.
-fn scan_ascii(text: &str, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
+fn scan_ascii(text: &str, buf: &mut Buffers, out: &mut impl Terms) {
     let Buffers { word, stem, .. } = buf;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -316,7 +342,7 @@ fn scan_chars(
     at: impl Fn(usize) -> char,
     word: &mut String,
     stem: &mut String,
-    out: &mut impl FnMut(Term),
+    out: &mut impl Terms,
 ) {
     let mut i = 0;
     while i < len {
@@ -375,12 +401,12 @@ pub struct Buffers {
 
 /// The terms of a word: itself (stemmed when it is letters only), and for a
 /// hyphenated word also its parts.
-fn word_terms(word: &str, stem_buf: &mut String, out: &mut impl FnMut(Term)) {
+fn word_terms(word: &str, stem_buf: &mut String, out: &mut impl Terms) {
     if word.contains('-') {
-        out(Term::Word(word));
+        out.word(word);
         stem_buf.clear();
         stem_buf.extend(word.chars().filter(|c| *c != '-'));
-        out(Term::Word(stem_buf));
+        out.word(stem_buf);
         for part in word.split('-').filter(|p| !p.is_empty()) {
             stemmed(part, stem_buf, out);
         }
@@ -404,7 +430,7 @@ pub fn warm_up() {
 /// The terms of a document text, in order. `phrases` adds dictionary
 /// words, which cost more than everything else together: they are made for
 /// titles, fields and headings, where a whole word decides most.
-pub fn document_terms(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl FnMut(Term)) {
+pub fn document_terms(text: &str, phrases: bool, buf: &mut Buffers, out: &mut impl Terms) {
     scan(text, phrases, buf, out);
 }
 
@@ -417,7 +443,9 @@ pub fn query_terms(text: &str) -> Vec<String> {
 /// Every term of `text` spelt out, dictionary words too with `phrases`.
 fn terms_of(text: &str, phrases: bool) -> Vec<String> {
     let mut terms = Vec::new();
-    scan(text, phrases, &mut Buffers::default(), &mut |t| {
+    scan(text, phrases, &mut Buffers::default(), &mut |t: Term<
+        '_,
+    >| {
         terms.push(match t {
             Term::Gram(key) => gram_text(key),
             Term::Word(w) | Term::Phrase(w) => w.to_owned(),
