@@ -1,14 +1,14 @@
 //! The table a page's terms are counted in: a key of 64 bits (never zero)
 //! to a small value, emptied after each page.
 //!
-//! A general hash map is the wrong shape for this. A page has a few hundred
-//! distinct terms and thousands of occurrences, and a large site counts
-//! millions of pages' worth: the table lives in the first-level cache, is
-//! read back once in the order its keys arrived, and must be emptied in
-//! the time it took to fill, not in the time its capacity takes. Here that
-//! is open addressing with linear probing at most half full, keys already
-//! mixed (bigrams are two code points, words a hash), and the list of slots
-//! in use kept beside the table.
+//! A page has a few hundred distinct terms and thousands of occurrences,
+//! and a large site counts millions of pages' worth, so the table is made
+//! for that and nothing else: open addressing with linear probing, at most
+//! half full, the slot taken from the key by one multiplication (a bigram
+//! is two code points side by side, a word already a hash), and the slots
+//! in use listed beside the table, so that reading the table back (in the
+//! order its keys arrived) and emptying it cost what filling it did, not
+//! what its capacity would.
 
 /// Zero marks an empty slot: no term key is zero.
 const EMPTY: u64 = 0;
