@@ -11,7 +11,6 @@
 //! [`index`] scores and shards; `postings` writes the postings as text and
 //! `store` keeps what results show of each page.
 
-mod counts;
 pub mod index;
 mod merge;
 mod postings;

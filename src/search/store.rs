@@ -40,9 +40,7 @@ impl StoredDoc {
             &doc.url, &doc.title, collection, parts,
         )))
     }
-}
 
-impl StoredDoc {
     /// The page as its document shard holds it.
     pub(super) fn json(&self) -> &str {
         &self.0

@@ -1,7 +1,8 @@
 //! One page's terms, counted: what a page keeps for the index, made where
 //! the page renders.
 
-use super::counts::CountTable;
+use rustc_hash::FxHashMap;
+
 use super::tokenize::{self, code_term, document_terms};
 use super::Doc;
 
@@ -83,16 +84,16 @@ pub(super) fn partition_of(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> SHIFT) as usize
 }
 
-/// The entries of `table` grouped by partition (a counting sort: the order
+/// The entries of `map` grouped by partition (a counting sort: the order
 /// within a partition does not matter), with where each partition ends;
-/// the table is left empty, its room kept for the next page.
-fn by_partition<V: Copy + Default, T: Copy + Default>(
-    table: &mut CountTable<V>,
+/// the map is left empty, its room kept for the next page.
+fn by_partition<V: Copy, T: Copy + Default>(
+    map: &mut FxHashMap<u64, V>,
     item: impl Fn(u64, V) -> T,
 ) -> (Vec<T>, [u32; PARTITIONS]) {
     let mut ends = [0u32; PARTITIONS];
-    for key in table.keys() {
-        ends[partition_of(key)] += 1;
+    for key in map.keys() {
+        ends[partition_of(*key)] += 1;
     }
     let mut next = [0u32; PARTITIONS];
     let mut total = 0;
@@ -101,12 +102,12 @@ fn by_partition<V: Copy + Default, T: Copy + Default>(
         total += ends[p];
         ends[p] = total;
     }
-    let mut out = vec![T::default(); table.len()];
-    table.drain(|key, value| {
+    let mut out = vec![T::default(); map.len()];
+    for (key, value) in map.drain() {
         let slot = &mut next[partition_of(key)];
         out[*slot as usize] = item(key, value);
         *slot += 1;
-    });
+    }
     (out, ends)
 }
 
@@ -124,8 +125,8 @@ fn word_key(word: &str) -> u64 {
 #[derive(Default)]
 struct Scratch {
     buffers: tokenize::Buffers,
-    grams: CountTable<Occurrences>,
-    words: CountTable<(Occurrences, u32, u32)>,
+    grams: FxHashMap<u64, Occurrences>,
+    words: FxHashMap<u64, (Occurrences, u32, u32)>,
     text: String,
 }
 
@@ -136,12 +137,13 @@ thread_local! {
 /// The counts of the word `w` in `words`, its text added to `text` the
 /// first time.
 fn word_entry<'a>(
-    words: &'a mut CountTable<(Occurrences, u32, u32)>,
+    words: &'a mut FxHashMap<u64, (Occurrences, u32, u32)>,
     text: &mut String,
     w: &str,
 ) -> &'a mut Occurrences {
     &mut words
-        .entry(word_key(w), || {
+        .entry(word_key(w))
+        .or_insert_with(|| {
             let start = text.len() as u32;
             text.push_str(w);
             (Occurrences::default(), start, text.len() as u32)
@@ -152,8 +154,8 @@ fn word_entry<'a>(
 /// Counts the terms of one text of a page into the page's tables: its
 /// stream and the bit of its part are set before each text.
 struct Counter<'a> {
-    grams: &'a mut CountTable<Occurrences>,
-    words: &'a mut CountTable<(Occurrences, u32, u32)>,
+    grams: &'a mut FxHashMap<u64, Occurrences>,
+    words: &'a mut FxHashMap<u64, (Occurrences, u32, u32)>,
     text: &'a mut String,
     lengths: [u32; STREAMS],
     stream: usize,
@@ -171,7 +173,7 @@ impl tokenize::Terms for Counter<'_> {
     #[inline(always)]
     fn gram(&mut self, key: u64) {
         self.lengths[self.stream] += 1;
-        let occ = self.grams.entry(key, Occurrences::default);
+        let occ = self.grams.entry(key).or_default();
         Self::count(occ, self.stream, self.bit);
     }
 

@@ -266,26 +266,6 @@ fn scan_between(text: &str, buf: &mut Buffers, out: &mut impl Terms) {
     scan_chars(chars.len(), at, word, stem, out);
 }
 
-/// What a byte is to [`scan_ascii`], looked up rather than worked out, as
-/// it is asked of every byte of English text.
-const OTHER: u8 = 0;
-const LOWER_OR_DIGIT: u8 = 1;
-const UPPER: u8 = 2;
-const ASCII_CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        if byte.is_ascii_uppercase() {
-            table[b] = UPPER;
-        } else if byte.is_ascii_alphanumeric() {
-            table[b] = LOWER_OR_DIGIT;
-        }
-        b += 1;
-    }
-    table
-};
-
 /// [`scan`] of ASCII text. Most words are a run of letters and digits
 /// ended by a space or punctuation that cannot join two words: those are
 /// handed over as they stand (lower-cased only when they need it), and only
@@ -295,18 +275,14 @@ fn scan_ascii(text: &str, buf: &mut Buffers, out: &mut impl Terms) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if ASCII_CLASS[usize::from(bytes[i])] == OTHER {
+        if !bytes[i].is_ascii_alphanumeric() {
             i += 1;
             continue;
         }
         let start = i;
         let mut upper = false;
-        while let Some(&b) = bytes.get(i) {
-            match ASCII_CLASS[usize::from(b)] {
-                OTHER => break,
-                UPPER => upper = true,
-                _ => {}
-            }
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            upper |= bytes[i].is_ascii_uppercase();
             i += 1;
         }
         let joins = i + 1 < bytes.len()
