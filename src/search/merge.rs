@@ -77,17 +77,21 @@ fn encode_partition(
 ) -> Vec<EncodedTerm> {
     let mut grams: FxHashMap<u64, Best> = FxHashMap::default();
     let mut words: FxHashMap<u64, (Best, &str)> = FxHashMap::default();
+    let mut ranks = Vec::with_capacity(GATHERED);
     for (id, (page, factors)) in pages.iter().zip(factors).enumerate() {
         let id = id as u32;
         for (key, occ) in page.grams(p) {
-            grams.entry(*key).or_default().offer(id, occ, factors);
+            grams
+                .entry(*key)
+                .or_default()
+                .offer(id, occ, factors, &mut ranks);
         }
         for (key, occ, text) in page.words(p) {
             words
                 .entry(key)
                 .or_insert_with(|| (Best::default(), text))
                 .0
-                .offer(id, occ, factors);
+                .offer(id, occ, factors, &mut ranks);
         }
     }
     let grams = grams.into_iter().map(|(key, best)| (gram_text(key), best));
@@ -98,15 +102,15 @@ fn encode_partition(
         .chain(words)
         .map(|(term, best)| EncodedTerm {
             term,
-            postings: encode_postings(best.impacts(n)),
+            postings: encode_postings(best.impacts(n, &mut ranks)),
         })
         .collect()
 }
 
-/// A term's best postings so far, `(score bits, page, parts)`, and how many
-/// pages have it. Positive floats order as their bits do. Pages are offered
-/// in increasing order, so a page that only ties the worst one kept loses
-/// (the lower page wins a tie).
+/// A term's best postings so far, `(score bits, page, parts)` in page
+/// order, and how many pages have it. Positive floats order as their bits
+/// do. Pages are offered in increasing order, so a page that only ties the
+/// worst one kept loses (the lower page wins a tie).
 #[derive(Default)]
 struct Best {
     pages: u32,
@@ -118,12 +122,20 @@ struct Best {
 /// Postings a term holds before it drops all but its best.
 const GATHERED: usize = MAX_POSTINGS * 3 / 2;
 
-fn best_first(a: &(u32, u32, u32), b: &(u32, u32, u32)) -> std::cmp::Ordering {
-    b.0.cmp(&a.0).then(a.1.cmp(&b.1))
+/// A posting's rank as one number, larger for better: the higher score,
+/// then the lower page.
+fn rank(bits: u32, page: u32) -> u64 {
+    u64::from(bits) << 32 | u64::from(!page)
 }
 
 impl Best {
-    fn offer(&mut self, page: u32, occ: &Occurrences, factors: &[f32; STREAMS]) {
+    fn offer(
+        &mut self,
+        page: u32,
+        occ: &Occurrences,
+        factors: &[f32; STREAMS],
+        ranks: &mut Vec<u64>,
+    ) {
         self.pages += 1;
         let bits = tf_score(occ, factors).to_bits();
         if self.floor.is_some_and(|floor| bits <= floor) {
@@ -131,36 +143,39 @@ impl Best {
         }
         self.postings.push((bits, page, occ.parts));
         if self.postings.len() >= GATHERED {
-            self.keep_best();
+            self.keep_best(ranks);
         }
     }
 
-    fn keep_best(&mut self) {
-        if self.postings.len() > MAX_POSTINGS {
-            self.postings
-                .select_nth_unstable_by(MAX_POSTINGS - 1, best_first);
-            self.postings.truncate(MAX_POSTINGS);
-            self.floor = self.postings.iter().map(|p| p.0).min();
+    /// Drops all but the best [`MAX_POSTINGS`], keeping the others in page
+    /// order, so that they never need sorting back.
+    fn keep_best(&mut self, ranks: &mut Vec<u64>) {
+        if self.postings.len() <= MAX_POSTINGS {
+            return;
         }
+        ranks.clear();
+        ranks.extend(self.postings.iter().map(|p| rank(p.0, p.1)));
+        let (_, worst_kept, _) = ranks.select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.cmp(a));
+        let worst_kept = *worst_kept;
+        self.postings.retain(|p| rank(p.0, p.1) >= worst_kept);
+        self.floor = self.postings.iter().map(|p| p.0).min();
     }
 
     /// The best [`MAX_POSTINGS`] (by score, the lower page first on a tie)
     /// as `(page, impact, parts)` in page order; the impact is the score
     /// times the term's idf, which needs all pages counted.
-    fn impacts(mut self, n: f64) -> Vec<(u32, u32, u32)> {
+    fn impacts(
+        mut self,
+        n: f64,
+        ranks: &mut Vec<u64>,
+    ) -> impl ExactSizeIterator<Item = (u32, u32, u32)> {
         let df = f64::from(self.pages);
         let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        self.keep_best();
-        let mut out: Vec<(u32, u32, u32)> = self
-            .postings
-            .into_iter()
-            .map(|(bits, page, parts)| {
-                let score = f64::from(f32::from_bits(bits));
-                (page, (score * idf * SCALE).round().max(1.0) as u32, parts)
-            })
-            .collect();
-        out.sort_unstable_by_key(|p| p.0);
-        out
+        self.keep_best(ranks);
+        self.postings.into_iter().map(move |(bits, page, parts)| {
+            let score = f64::from(f32::from_bits(bits));
+            (page, (score * idf * SCALE).round().max(1.0) as u32, parts)
+        })
     }
 }
 

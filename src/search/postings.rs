@@ -17,7 +17,7 @@ fn push_number(out: &mut String, mut n: u32) {
 
 /// Each posting as three numbers: the page (as the gap from the previous
 /// one), the impact and the parts' bit mask.
-pub(super) fn encode_postings(postings: Vec<(u32, u32, u32)>) -> String {
+pub(super) fn encode_postings(postings: impl ExactSizeIterator<Item = (u32, u32, u32)>) -> String {
     let mut out = String::with_capacity(postings.len() * 4);
     let mut last = 0;
     for (page, impact, parts) in postings {
@@ -57,7 +57,7 @@ mod tests {
             (1000, 7, 1 << 30),
             (70_000, 1023, 4),
         ];
-        let numbers = decode(&encode_postings(postings));
+        let numbers = decode(&encode_postings(postings.into_iter()));
         assert_eq!(
             numbers,
             [0, 1, 1, 31, 32, 3, 969, 7, 1 << 30, 69_000, 1023, 4]
