@@ -89,7 +89,7 @@ fn encode_partition(
         for (key, occ, text) in page.words(p) {
             words
                 .entry(key)
-                .or_insert_with(|| (Best::default(), text))
+                .or_insert_with(|| (Best::default(), text()))
                 .0
                 .offer(id, occ, factors, &mut ranks);
         }

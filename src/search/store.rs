@@ -49,7 +49,18 @@ impl StoredDoc {
 
 /// The first `take` characters of `text`, with an ellipsis when it goes on.
 fn shorten(text: &str, take: usize) -> Cow<'_, str> {
-    match text.char_indices().nth(take) {
+    // A text of no more bytes than `take` has no more characters either;
+    // else the cut is found by the bytes that start a character, which is
+    // quicker than decoding them.
+    let cut = (text.len() > take)
+        .then(|| {
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| (*b as i8) >= -0x40)
+                .nth(take)
+        })
+        .flatten();
+    match cut {
         Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
         None => Cow::Borrowed(text),
     }
@@ -77,4 +88,18 @@ pub(super) fn doc_array(docs: &[&StoredDoc]) -> String {
     }
     out.push(']');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortening_counts_characters_not_bytes() {
+        assert_eq!(shorten("新型显示产业", 4), "新型显示…");
+        assert_eq!(shorten("新型显示", 4), "新型显示");
+        assert_eq!(shorten("ab", 4), "ab");
+        assert_eq!(shorten("abcdef", 4), "abcd…");
+        assert_eq!(shorten("äöüß", 3), "äöü…");
+    }
 }

@@ -64,11 +64,16 @@ impl PageTerms {
         &self.grams[range(&self.gram_ends, p)]
     }
 
-    /// The words of partition `p`: key, counts and text.
-    pub(super) fn words(&self, p: usize) -> impl Iterator<Item = (u64, &Occurrences, &str)> {
-        self.words[range(&self.word_ends, p)]
-            .iter()
-            .map(|w| (w.key, &w.occ, &self.text[w.start as usize..w.end as usize]))
+    /// The words of partition `p`: key, counts and how to read the text,
+    /// which merging needs only for a word's first page.
+    pub(super) fn words<'a>(
+        &'a self,
+        p: usize,
+    ) -> impl Iterator<Item = (u64, &'a Occurrences, impl FnOnce() -> &'a str)> {
+        self.words[range(&self.word_ends, p)].iter().map(move |w| {
+            let text = move || &self.text[w.start as usize..w.end as usize];
+            (w.key, &w.occ, text)
+        })
     }
 }
 
@@ -86,15 +91,14 @@ pub(super) fn partition_of(key: u64) -> usize {
 
 /// The entries of `map` grouped by partition (a counting sort: the order
 /// within a partition does not matter), with where each partition ends;
-/// the map is left empty, its room kept for the next page.
+/// `ends` comes in as how many keys each partition has, counted as they
+/// were added, so that the map is walked once. The map is left empty, its
+/// room kept for the next page.
 fn by_partition<V: Copy, T: Copy + Default>(
     map: &mut FxHashMap<u64, V>,
+    mut ends: [u32; PARTITIONS],
     item: impl Fn(u64, V) -> T,
 ) -> (Vec<T>, [u32; PARTITIONS]) {
-    let mut ends = [0u32; PARTITIONS];
-    for key in map.keys() {
-        ends[partition_of(*key)] += 1;
-    }
     let mut next = [0u32; PARTITIONS];
     let mut total = 0;
     for p in 0..PARTITIONS {
@@ -134,16 +138,19 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// The counts of the word `w` in `words`, its text added to `text` the
-/// first time.
+/// The counts of the word `w` in `words`, its text added to `text` and
+/// its partition counted in `keys` the first time.
 fn word_entry<'a>(
     words: &'a mut FxHashMap<u64, (Occurrences, u32, u32)>,
+    keys: &mut [u32; PARTITIONS],
     text: &mut String,
     w: &str,
 ) -> &'a mut Occurrences {
+    let key = word_key(w);
     &mut words
-        .entry(word_key(w))
+        .entry(key)
         .or_insert_with(|| {
+            keys[partition_of(key)] += 1;
             let start = text.len() as u32;
             text.push_str(w);
             (Occurrences::default(), start, text.len() as u32)
@@ -156,6 +163,9 @@ fn word_entry<'a>(
 struct Counter<'a> {
     grams: &'a mut FxHashMap<u64, Occurrences>,
     words: &'a mut FxHashMap<u64, (Occurrences, u32, u32)>,
+    /// How many keys of each partition the tables have.
+    gram_keys: [u32; PARTITIONS],
+    word_keys: [u32; PARTITIONS],
     text: &'a mut String,
     lengths: [u32; STREAMS],
     stream: usize,
@@ -173,18 +183,21 @@ impl tokenize::Terms for Counter<'_> {
     #[inline(always)]
     fn gram(&mut self, key: u64) {
         self.lengths[self.stream] += 1;
-        let occ = self.grams.entry(key).or_default();
+        let occ = self.grams.entry(key).or_insert_with(|| {
+            self.gram_keys[partition_of(key)] += 1;
+            Occurrences::default()
+        });
         Self::count(occ, self.stream, self.bit);
     }
 
     fn word(&mut self, word: &str) {
         self.lengths[self.stream] += 1;
-        let occ = word_entry(self.words, self.text, word);
+        let occ = word_entry(self.words, &mut self.word_keys, self.text, word);
         Self::count(occ, self.stream, self.bit);
     }
 
     fn phrase(&mut self, phrase: &str) {
-        let occ = word_entry(self.words, self.text, phrase);
+        let occ = word_entry(self.words, &mut self.word_keys, self.text, phrase);
         Self::count(occ, self.stream, self.bit);
     }
 }
@@ -202,6 +215,8 @@ pub(super) fn page_terms(doc: &Doc) -> PageTerms {
         let mut counter = Counter {
             grams,
             words,
+            gram_keys: [0; PARTITIONS],
+            word_keys: [0; PARTITIONS],
             text,
             lengths: [0; STREAMS],
             stream: TITLE,
@@ -224,6 +239,8 @@ pub(super) fn page_terms(doc: &Doc) -> PageTerms {
         let Counter {
             grams,
             words,
+            gram_keys,
+            mut word_keys,
             text,
             lengths,
             ..
@@ -233,11 +250,12 @@ pub(super) fn page_terms(doc: &Doc) -> PageTerms {
             // A code of one or two CJK characters is a bigram already.
             let is_gram = term.chars().count() <= 2 && term.chars().all(tokenize::is_cjk);
             if !term.is_empty() && !is_gram {
-                Counter::count(word_entry(words, text, &term), FIELDS, 1 << FIELDS_PART);
+                let occ = word_entry(words, &mut word_keys, text, &term);
+                Counter::count(occ, FIELDS, 1 << FIELDS_PART);
             }
         }
-        let (grams, gram_ends) = by_partition(grams, |key, occ| (key, occ));
-        let (words, word_ends) = by_partition(words, |key, (occ, start, end)| Word {
+        let (grams, gram_ends) = by_partition(grams, gram_keys, |key, occ| (key, occ));
+        let (words, word_ends) = by_partition(words, word_keys, |key, (occ, start, end)| Word {
             key,
             occ,
             start,
