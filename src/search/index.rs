@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::merge::{encode_terms, EncodedTerm};
-use super::store::{doc_array, per_doc_shard, StoredDoc};
+use super::store::{doc_array_size, per_doc_shard, push_doc_array, StoredDoc};
 use super::terms::{page_terms, PageTerms};
 use super::tokenize::shard_of;
 use super::Doc;
@@ -110,12 +110,16 @@ pub fn build(
         .par_iter()
         .enumerate()
         .map(|(i, terms)| {
-            let body = call_raw(lang, "t", i, &term_object(terms));
+            let body = script(lang, "t", i, term_object_size(terms), |out| {
+                push_term_object(out, terms)
+            });
             put_sized(format!("{version}/t{i}.js"), body)
         })
         .collect();
     files.par_extend(doc_shards.par_iter().enumerate().map(|(i, chunk)| {
-        let body = call_raw(lang, "d", i, &doc_array(chunk));
+        let body = script(lang, "d", i, doc_array_size(chunk), |out| {
+            push_doc_array(out, chunk)
+        });
         put_sized(format!("{version}/d{i}.js"), body)
     }));
     let collections: Vec<&'static str> = super::COLLECTIONS.iter().map(|c| c.dir()).collect();
@@ -141,36 +145,47 @@ pub fn build(
 /// `hui.index("zh","t",3,{…});`: a script that hands its data to the
 /// search script, which works from `file://`, where fetch does not.
 fn call(lang: &str, kind: &str, n: usize, data: &impl Serialize) -> String {
-    call_raw(lang, kind, n, &crate::js::script_safe(data))
+    let json = crate::js::script_safe(data);
+    script(lang, kind, n, json.len(), |out| out.push_str(&json))
 }
 
-fn call_raw(lang: &str, kind: &str, n: usize, json: &str) -> String {
-    format!(
-        "hui.index({},\"{kind}\",{n},{json});\n",
+/// The script [`call`] makes, its data (about `size` bytes) written by
+/// `data` straight into it: a shard is made in one piece, not copied.
+fn script(lang: &str, kind: &str, n: usize, size: usize, data: impl FnOnce(&mut String)) -> String {
+    let head = format!(
+        "hui.index({},\"{kind}\",{n},",
         crate::js::script_safe(&lang)
-    )
+    );
+    let mut out = String::with_capacity(head.len() + size + 3);
+    out.push_str(&head);
+    data(&mut out);
+    out.push_str(");\n");
+    out
+}
+
+/// About how many bytes [`push_term_object`] writes.
+fn term_object_size(terms: &[&EncodedTerm]) -> usize {
+    terms
+        .iter()
+        .map(|t| t.term.len() + t.postings.len() + 6)
+        .sum::<usize>()
+        + 2
 }
 
 /// A shard's terms as a JSON object, written directly: the postings are
 /// digits that need no escaping, and a large site has millions of them.
-fn term_object(terms: &[&EncodedTerm]) -> String {
-    let size: usize = terms
-        .iter()
-        .map(|t| t.term.len() + t.postings.len() + 6)
-        .sum();
-    let mut out = String::with_capacity(size + 2);
+fn push_term_object(out: &mut String, terms: &[&EncodedTerm]) {
     out.push('{');
     for (i, t) in terms.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        push_key(&mut out, &t.term);
+        push_key(out, &t.term);
         out.push_str(":\"");
         out.push_str(&t.postings);
         out.push('"');
     }
     out.push('}');
-    out
 }
 
 /// A term as a JSON key. Almost every term is letters, digits and

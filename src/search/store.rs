@@ -76,9 +76,13 @@ pub(super) fn per_doc_shard(docs: &[&StoredDoc]) -> usize {
     (DOC_SHARD_BYTES / average.max(1)).clamp(1, 64)
 }
 
+/// How many bytes [`push_doc_array`] writes.
+pub(super) fn doc_array_size(docs: &[&StoredDoc]) -> usize {
+    docs.iter().map(|d| d.0.len() + 1).sum::<usize>() + 1
+}
+
 /// A document shard's pages as one JSON array.
-pub(super) fn doc_array(docs: &[&StoredDoc]) -> String {
-    let mut out = String::with_capacity(docs.iter().map(|d| d.0.len() + 1).sum::<usize>() + 2);
+pub(super) fn push_doc_array(out: &mut String, docs: &[&StoredDoc]) {
     out.push('[');
     for (i, doc) in docs.iter().enumerate() {
         if i > 0 {
@@ -87,7 +91,6 @@ pub(super) fn doc_array(docs: &[&StoredDoc]) -> String {
         out.push_str(&doc.0);
     }
     out.push(']');
-    out
 }
 
 #[cfg(test)]
