@@ -197,3 +197,31 @@ fn tf_score(occ: &Occurrences, factors: &[f32; STREAMS]) -> f32 {
     }
     score
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(tf_of: impl Fn(u32) -> u8) -> Vec<u32> {
+        let factors = [1.0; STREAMS];
+        let (mut best, mut ranks) = (Best::default(), Vec::new());
+        for page in 0..1000 {
+            let occ = Occurrences {
+                tf: [0, 0, 0, tf_of(page)],
+                parts: 1,
+            };
+            best.offer(page, &occ, &factors, &mut ranks);
+        }
+        best.impacts(1000.0, &mut ranks).map(|p| p.0).collect()
+    }
+
+    #[test]
+    fn a_term_keeps_its_best_postings_in_page_order() {
+        // 334 pages score higher than the rest: the 200 lowest of them.
+        let expected: Vec<u32> = (0..1000).filter(|p| p % 3 == 0).take(200).collect();
+        assert_eq!(kept(|p| if p % 3 == 0 { 3 } else { 1 }), expected);
+        // The best 100 come last; the lowest pages win the tie for the rest.
+        let expected: Vec<u32> = (0..100).chain(900..1000).collect();
+        assert_eq!(kept(|p| if p >= 900 { 3 } else { 1 }), expected);
+    }
+}
