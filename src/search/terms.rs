@@ -99,6 +99,7 @@ fn by_partition<V: Copy, T: Copy + Default>(
     mut ends: [u32; PARTITIONS],
     item: impl Fn(u64, V) -> T,
 ) -> (Vec<T>, [u32; PARTITIONS]) {
+    debug_assert_eq!(ends.iter().sum::<u32>() as usize, map.len());
     let mut next = [0u32; PARTITIONS];
     let mut total = 0;
     for p in 0..PARTITIONS {

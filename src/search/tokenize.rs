@@ -80,7 +80,7 @@ pub fn is_cjk(c: char) -> bool {
         || (c as u32) >= 0x1100
             && matches!(c as u32,
         0x1100..=0x11FF | 0x3005..=0x3007 | 0x3040..=0x30FF | 0x3130..=0x318F | 0x31F0..=0x31FF
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
+        | 0x3400..=0x4DBF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF
         | 0x20000..=0x2FA1F)
 }
 
@@ -419,9 +419,7 @@ pub fn query_terms(text: &str) -> Vec<String> {
 /// Every term of `text` spelt out, dictionary words too with `phrases`.
 fn terms_of(text: &str, phrases: bool) -> Vec<String> {
     let mut terms = Vec::new();
-    scan(text, phrases, &mut Buffers::default(), &mut |t: Term<
-        '_,
-    >| {
+    scan(text, phrases, &mut Buffers::default(), &mut |t: Term| {
         terms.push(match t {
             Term::Gram(key) => gram_text(key),
             Term::Word(w) | Term::Phrase(w) => w.to_owned(),
