@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::postings::encode_postings;
-use super::terms::{Occurrences, PageTerms, FIELDS, PARTITIONS, STREAMS, TITLE};
-use super::tokenize::gram_text;
+use super::terms::{
+    term_text, word_texts, Occurrences, PageTerms, FIELDS, PARTITIONS, STREAMS, TITLE,
+};
 
 /// BM25F weight and length normalisation of each stream.
 const WEIGHTS: [f64; STREAMS] = [6.0, 3.0, 2.0, 1.0];
@@ -68,40 +69,29 @@ pub(super) fn encode_terms(pages: &[&PageTerms]) -> Vec<EncodedTerm> {
 }
 
 /// The encoded terms of partition `p`. Pages are offered in order, so the
-/// lower page wins a tie, and a word's text is that of its first page.
+/// lower page wins a tie.
 fn encode_partition(
     pages: &[&PageTerms],
     p: usize,
     factors: &[[f32; STREAMS]],
     n: f64,
 ) -> Vec<EncodedTerm> {
-    let mut grams: FxHashMap<u64, Best> = FxHashMap::default();
-    let mut words: FxHashMap<u64, (Best, &str)> = FxHashMap::default();
+    let mut terms: FxHashMap<u64, Best> = FxHashMap::default();
     let mut ranks = Vec::with_capacity(GATHERED);
     for (id, (page, factors)) in pages.iter().zip(factors).enumerate() {
         let id = id as u32;
-        for (key, occ) in page.grams(p) {
-            grams
+        for (key, occ) in page.terms(p) {
+            terms
                 .entry(*key)
                 .or_default()
                 .offer(id, occ, factors, &mut ranks);
         }
-        for (key, occ, text) in page.words(p) {
-            words
-                .entry(key)
-                .or_insert_with(|| (Best::default(), text()))
-                .0
-                .offer(id, occ, factors, &mut ranks);
-        }
     }
-    let grams = grams.into_iter().map(|(key, best)| (gram_text(key), best));
-    let words = words
-        .into_values()
-        .map(|(best, text)| (text.to_owned(), best));
-    grams
-        .chain(words)
-        .map(|(term, best)| EncodedTerm {
-            term,
+    let words = word_texts();
+    terms
+        .into_iter()
+        .map(|(key, best)| EncodedTerm {
+            term: term_text(key, &words),
             postings: encode_postings(best.impacts(n, &mut ranks)),
         })
         .collect()

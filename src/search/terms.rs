@@ -1,7 +1,7 @@
 //! One page's terms, counted: what a page keeps for the index, made where
 //! the page renders.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::tokenize::{self, code_term, document_terms};
 use super::Doc;
@@ -33,53 +33,53 @@ pub(super) struct Occurrences {
 }
 
 /// One page's terms and its stream lengths. Compact, as a large site holds
-/// millions: a word is a hash of its text, which the page keeps once in
-/// `text` (`start..end`), so that counting a word allocates nothing.
+/// millions: a term is its key (a bigram's two characters, or the hash of
+/// a word, whose text is kept once for the whole site in [`word_text`]'s
+/// table), so that counting allocates nothing for it.
 ///
-/// Both lists are grouped by [`partition_of`] their key, partition `p`
-/// being `grams[gram_ends[p - 1]..gram_ends[p]]` (and the same for words),
-/// so that merging a partition reads only its own terms of each page.
+/// The terms are grouped by [`partition_of`] their key, partition `p`
+/// being `terms[ends[p - 1]..ends[p]]`, so that merging a partition reads
+/// only its own terms of each page.
 #[derive(Debug)]
 pub(super) struct PageTerms {
-    grams: Vec<(u64, Occurrences)>,
-    words: Vec<Word>,
-    gram_ends: [u32; PARTITIONS],
-    word_ends: [u32; PARTITIONS],
-    text: Box<str>,
+    terms: Vec<(u64, Occurrences)>,
+    ends: [u32; PARTITIONS],
     pub(super) lengths: [u32; STREAMS],
 }
 
-/// A word's key, its counts and where its text is in [`PageTerms::text`].
-#[derive(Debug, Clone, Copy, Default)]
-struct Word {
-    key: u64,
-    occ: Occurrences,
-    start: u32,
-    end: u32,
-}
-
 impl PageTerms {
-    /// The bigrams of partition `p`: key and counts.
-    pub(super) fn grams(&self, p: usize) -> &[(u64, Occurrences)] {
-        &self.grams[range(&self.gram_ends, p)]
-    }
-
-    /// The words of partition `p`: key, counts and how to read the text,
-    /// which merging needs only for a word's first page.
-    pub(super) fn words<'a>(
-        &'a self,
-        p: usize,
-    ) -> impl Iterator<Item = (u64, &'a Occurrences, impl FnOnce() -> &'a str)> {
-        self.words[range(&self.word_ends, p)].iter().map(move |w| {
-            let text = move || &self.text[w.start as usize..w.end as usize];
-            (w.key, &w.occ, text)
-        })
+    /// The terms of partition `p`: key and counts.
+    pub(super) fn terms(&self, p: usize) -> &[(u64, Occurrences)] {
+        let start = if p == 0 { 0 } else { self.ends[p - 1] as usize };
+        &self.terms[start..self.ends[p] as usize]
     }
 }
 
-fn range(ends: &[u32; PARTITIONS], p: usize) -> std::ops::Range<usize> {
-    let start = if p == 0 { 0 } else { ends[p - 1] as usize };
-    start..ends[p] as usize
+/// The text of every word counted so far, by key: a site's vocabulary is a
+/// few tens of thousands of words, where each page keeping its own words'
+/// text would hold tens of megabytes. Kept for the process, so that the
+/// pages `hui serve` keeps from one build to the next still find theirs.
+static WORDS: std::sync::LazyLock<std::sync::RwLock<FxHashMap<u64, Box<str>>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Reads the words' texts, for a term `key` of which [`is_word`] holds.
+pub(super) fn word_texts() -> std::sync::RwLockReadGuard<'static, FxHashMap<u64, Box<str>>> {
+    WORDS.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Whether a term key is a word's (else it is a bigram's).
+pub(super) fn is_word(key: u64) -> bool {
+    key >> 63 == 1
+}
+
+/// The text of a term: a bigram's characters, or a word as
+/// [`word_texts`] holds it.
+pub(super) fn term_text(key: u64, words: &FxHashMap<u64, Box<str>>) -> String {
+    if is_word(key) {
+        words.get(&key).map_or_else(String::new, |w| w.to_string())
+    } else {
+        tokenize::gram_text(key)
+    }
 }
 
 /// The partition of a term key: its top bits once mixed, as bigram keys
@@ -94,11 +94,10 @@ pub(super) fn partition_of(key: u64) -> usize {
 /// `ends` comes in as how many keys each partition has, counted as they
 /// were added, so that the map is walked once. The map is left empty, its
 /// room kept for the next page.
-fn by_partition<V: Copy, T: Copy + Default>(
-    map: &mut FxHashMap<u64, V>,
+fn by_partition(
+    map: &mut FxHashMap<u64, Occurrences>,
     mut ends: [u32; PARTITIONS],
-    item: impl Fn(u64, V) -> T,
-) -> (Vec<T>, [u32; PARTITIONS]) {
+) -> (Vec<(u64, Occurrences)>, [u32; PARTITIONS]) {
     debug_assert_eq!(ends.iter().sum::<u32>() as usize, map.len());
     let mut next = [0u32; PARTITIONS];
     let mut total = 0;
@@ -107,10 +106,10 @@ fn by_partition<V: Copy, T: Copy + Default>(
         total += ends[p];
         ends[p] = total;
     }
-    let mut out = vec![T::default(); map.len()];
-    for (key, value) in map.drain() {
-        let slot = &mut next[partition_of(key)];
-        out[*slot as usize] = item(key, value);
+    let mut out = vec![(0, Occurrences::default()); map.len()];
+    for entry in map.drain() {
+        let slot = &mut next[partition_of(entry.0)];
+        out[*slot as usize] = entry;
         *slot += 1;
     }
     (out, ends)
@@ -125,55 +124,58 @@ fn word_key(word: &str) -> u64 {
     h.finish() | 1 << 63
 }
 
-/// What counting a page's terms needs, kept per thread: the maps keep their
+/// What counting a page's terms needs, kept per thread: the map keeps its
 /// capacity from page to page.
 #[derive(Default)]
 struct Scratch {
     buffers: tokenize::Buffers,
-    grams: FxHashMap<u64, Occurrences>,
-    words: FxHashMap<u64, (Occurrences, u32, u32)>,
-    text: String,
+    terms: FxHashMap<u64, Occurrences>,
+    /// The words this thread has put in [`WORDS`], so that it takes the
+    /// lock only for a word new to it.
+    known: FxHashSet<u64>,
 }
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
-/// The counts of the word `w` in `words`, its text added to `text` and
-/// its partition counted in `keys` the first time.
-fn word_entry<'a>(
-    words: &'a mut FxHashMap<u64, (Occurrences, u32, u32)>,
-    keys: &mut [u32; PARTITIONS],
-    text: &mut String,
-    w: &str,
-) -> &'a mut Occurrences {
-    let key = word_key(w);
-    &mut words
-        .entry(key)
-        .or_insert_with(|| {
-            keys[partition_of(key)] += 1;
-            let start = text.len() as u32;
-            text.push_str(w);
-            (Occurrences::default(), start, text.len() as u32)
-        })
-        .0
-}
-
-/// Counts the terms of one text of a page into the page's tables: its
+/// Counts the terms of one text of a page into the page's table: its
 /// stream and the bit of its part are set before each text.
 struct Counter<'a> {
-    grams: &'a mut FxHashMap<u64, Occurrences>,
-    words: &'a mut FxHashMap<u64, (Occurrences, u32, u32)>,
-    /// How many keys of each partition the tables have.
-    gram_keys: [u32; PARTITIONS],
-    word_keys: [u32; PARTITIONS],
-    text: &'a mut String,
+    terms: &'a mut FxHashMap<u64, Occurrences>,
+    known: &'a mut FxHashSet<u64>,
+    /// How many keys of each partition the table has.
+    keys: [u32; PARTITIONS],
     lengths: [u32; STREAMS],
     stream: usize,
     bit: u32,
 }
 
 impl Counter<'_> {
+    /// The counts of the term `key` in this page, its partition counted in
+    /// [`Counter::keys`] the first time.
+    #[inline(always)]
+    fn entry(&mut self, key: u64) -> &mut Occurrences {
+        self.terms.entry(key).or_insert_with(|| {
+            self.keys[partition_of(key)] += 1;
+            Occurrences::default()
+        })
+    }
+
+    /// Counts the word (or phrase, or code) `w` in `stream`, its text kept
+    /// in [`WORDS`] the first time this thread meets it.
+    fn count_word(&mut self, w: &str, stream: usize, bit: u32) {
+        let key = word_key(w);
+        if self.known.insert(key) {
+            WORDS
+                .write()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry(key)
+                .or_insert_with(|| w.into());
+        }
+        Self::count(self.entry(key), stream, bit);
+    }
+
     fn count(occ: &mut Occurrences, stream: usize, bit: u32) {
         occ.tf[stream] = occ.tf[stream].saturating_add(1);
         occ.parts |= bit;
@@ -184,22 +186,17 @@ impl tokenize::Terms for Counter<'_> {
     #[inline(always)]
     fn gram(&mut self, key: u64) {
         self.lengths[self.stream] += 1;
-        let occ = self.grams.entry(key).or_insert_with(|| {
-            self.gram_keys[partition_of(key)] += 1;
-            Occurrences::default()
-        });
-        Self::count(occ, self.stream, self.bit);
+        let (stream, bit) = (self.stream, self.bit);
+        Self::count(self.entry(key), stream, bit);
     }
 
     fn word(&mut self, word: &str) {
         self.lengths[self.stream] += 1;
-        let occ = word_entry(self.words, &mut self.word_keys, self.text, word);
-        Self::count(occ, self.stream, self.bit);
+        self.count_word(word, self.stream, self.bit);
     }
 
     fn phrase(&mut self, phrase: &str) {
-        let occ = word_entry(self.words, &mut self.word_keys, self.text, phrase);
-        Self::count(occ, self.stream, self.bit);
+        self.count_word(phrase, self.stream, self.bit);
     }
 }
 
@@ -208,66 +205,44 @@ pub(super) fn page_terms(doc: &Doc) -> PageTerms {
     SCRATCH.with_borrow_mut(|scratch| {
         let Scratch {
             buffers,
-            grams,
-            words,
-            text,
+            terms,
+            known,
         } = scratch;
-        text.clear();
         let mut counter = Counter {
-            grams,
-            words,
-            gram_keys: [0; PARTITIONS],
-            word_keys: [0; PARTITIONS],
-            text,
+            terms,
+            known,
+            keys: [0; PARTITIONS],
             lengths: [0; STREAMS],
             stream: TITLE,
             bit: 0,
         };
-        let mut add = |source: &str, stream: usize, part: usize| {
+        let mut add = |counter: &mut Counter, source: &str, stream: usize, part: usize| {
             counter.stream = stream;
             counter.bit = 1u32 << part.min(MAX_PARTS - 1);
-            document_terms(source, stream != BODY, buffers, &mut counter);
+            document_terms(source, stream != BODY, buffers, counter);
         };
-        add(&doc.title, TITLE, TITLE_PART);
+        add(&mut counter, &doc.title, TITLE, TITLE_PART);
         for field in &doc.fields {
-            add(field, FIELDS, FIELDS_PART);
+            add(&mut counter, field, FIELDS, FIELDS_PART);
         }
-        add(&doc.facts, BODY, FIELDS_PART);
+        add(&mut counter, &doc.facts, BODY, FIELDS_PART);
         for (i, section) in doc.sections.iter().enumerate() {
-            add(&section.heading, HEADING, i + 2);
-            add(&section.text, BODY, i + 2);
+            add(&mut counter, &section.heading, HEADING, i + 2);
+            add(&mut counter, &section.text, BODY, i + 2);
         }
-        let Counter {
-            grams,
-            words,
-            gram_keys,
-            mut word_keys,
-            text,
-            lengths,
-            ..
-        } = counter;
         for code in &doc.codes {
             let term = code_term(code);
             // A code of one or two CJK characters is a bigram already.
             let is_gram = term.chars().count() <= 2 && term.chars().all(tokenize::is_cjk);
             if !term.is_empty() && !is_gram {
-                let occ = word_entry(words, &mut word_keys, text, &term);
-                Counter::count(occ, FIELDS, 1 << FIELDS_PART);
+                counter.count_word(&term, FIELDS, 1 << FIELDS_PART);
             }
         }
-        let (grams, gram_ends) = by_partition(grams, gram_keys, |key, occ| (key, occ));
-        let (words, word_ends) = by_partition(words, word_keys, |key, (occ, start, end)| Word {
-            key,
-            occ,
-            start,
-            end,
-        });
+        let (keys, lengths) = (counter.keys, counter.lengths);
+        let (terms, ends) = by_partition(counter.terms, keys);
         PageTerms {
-            grams,
-            words,
-            gram_ends,
-            word_ends,
-            text: text.as_str().into(),
+            terms,
+            ends,
             lengths,
         }
     })
