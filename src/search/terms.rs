@@ -34,7 +34,7 @@ pub(super) struct Occurrences {
 
 /// One page's terms and its stream lengths. Compact, as a large site holds
 /// millions: a term is its key (a bigram's two characters, or the hash of
-/// a word, whose text is kept once for the whole site in [`word_text`]'s
+/// a word, whose text is kept once for the whole site in [`word_texts`]'s
 /// table), so that counting allocates nothing for it.
 ///
 /// The terms are grouped by [`partition_of`] their key, partition `p`
@@ -76,6 +76,7 @@ pub(super) fn is_word(key: u64) -> bool {
 /// [`word_texts`] holds it.
 pub(super) fn term_text(key: u64, words: &FxHashMap<u64, Box<str>>) -> String {
     if is_word(key) {
+        debug_assert!(words.contains_key(&key), "a counted word has its text");
         words.get(&key).map_or_else(String::new, |w| w.to_string())
     } else {
         tokenize::gram_text(key)
