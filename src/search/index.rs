@@ -87,10 +87,7 @@ pub fn build(
 ) -> IndexFiles {
     let pages: Vec<&PageTerms> = docs.iter().map(|d| &d.terms).collect();
     let encoded = encode_terms(&pages);
-    let term_bytes: usize = encoded
-        .iter()
-        .map(|t| t.term.len() + t.postings.len() + 6)
-        .sum();
+    let term_bytes: usize = encoded.iter().map(entry_size).sum();
     let shards = term_bytes.div_ceil(TERM_SHARD_BYTES).max(1) as u32;
     let mut by_shard: Vec<Vec<&EncodedTerm>> = vec![Vec::new(); shards as usize];
     for term in &encoded {
@@ -163,13 +160,15 @@ fn script(lang: &str, kind: &str, n: usize, size: usize, data: impl FnOnce(&mut 
     out
 }
 
+/// About how many bytes a term takes in its shard: its key, its postings,
+/// quotes, colon and comma.
+fn entry_size(t: &EncodedTerm) -> usize {
+    t.term.len() + t.postings.len() + 6
+}
+
 /// About how many bytes [`push_term_object`] writes.
 fn term_object_size(terms: &[&EncodedTerm]) -> usize {
-    terms
-        .iter()
-        .map(|t| t.term.len() + t.postings.len() + 6)
-        .sum::<usize>()
-        + 2
+    terms.iter().map(|t| entry_size(t)).sum::<usize>() + 2
 }
 
 /// A shard's terms as a JSON object, written directly: the postings are

@@ -68,7 +68,7 @@ pub(super) fn word_texts() -> std::sync::RwLockReadGuard<'static, FxHashMap<u64,
 }
 
 /// Whether a term key is a word's (else it is a bigram's).
-pub(super) fn is_word(key: u64) -> bool {
+fn is_word(key: u64) -> bool {
     key >> 63 == 1
 }
 
