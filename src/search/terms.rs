@@ -166,15 +166,25 @@ impl Counter<'_> {
     /// Counts the word (or phrase, or code) `w` in `stream`, its text kept
     /// in [`WORDS`] the first time this thread meets it.
     fn count_word(&mut self, w: &str, stream: usize, bit: u32) {
+        use std::collections::hash_map::Entry;
         let key = word_key(w);
-        if self.known.insert(key) {
-            WORDS
-                .write()
-                .unwrap_or_else(|e| e.into_inner())
-                .entry(key)
-                .or_insert_with(|| w.into());
-        }
-        Self::count(self.entry(key), stream, bit);
+        // A word already in this page's table is known: most words recur
+        // in a page, and the thread's set is the larger table to look in.
+        let occ = match self.terms.entry(key) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => {
+                self.keys[partition_of(key)] += 1;
+                if self.known.insert(key) {
+                    WORDS
+                        .write()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .entry(key)
+                        .or_insert_with(|| w.into());
+                }
+                e.insert(Occurrences::default())
+            }
+        };
+        Self::count(occ, stream, bit);
     }
 
     fn count(occ: &mut Occurrences, stream: usize, bit: u32) {
