@@ -153,9 +153,28 @@ pub fn wanted(sink: &dyn Sink) -> bool {
 /// Starts loading the Chinese dictionary on another thread, so that it is
 /// ready when rendering starts indexing. Once per process: `hui serve`
 /// rebuilds with the dictionary it has.
+///
+/// The thread runs at the lowest priority: the dictionary is needed only
+/// once every page has rendered, seconds later on a large site, and the
+/// moments when a core waits (reading the content, ordering the entries)
+/// are enough to load it, so it need not take a core from the rendering.
 pub fn warm_up() {
     static STARTED: std::sync::Once = std::sync::Once::new();
     STARTED.call_once(|| {
-        std::thread::spawn(tokenize::warm_up);
+        std::thread::spawn(|| {
+            lower_priority();
+            tokenize::warm_up();
+            crate::timings::mark("search dictionary (on its own thread)");
+        });
     });
+}
+
+/// Gives the calling thread the lowest scheduling priority (nice 19). On
+/// Linux a thread has a nice value of its own; if it cannot be set, the
+/// thread only runs as it would have.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), 19);
+    }
 }
