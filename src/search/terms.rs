@@ -154,36 +154,32 @@ struct Counter<'a> {
 
 impl Counter<'_> {
     /// The counts of the term `key` in this page, its partition counted in
-    /// [`Counter::keys`] the first time.
+    /// [`Counter::keys`] the first time, when `first` also runs.
     #[inline(always)]
-    fn entry(&mut self, key: u64) -> &mut Occurrences {
+    fn entry(&mut self, key: u64, first: impl FnOnce(&mut FxHashSet<u64>)) -> &mut Occurrences {
+        let (keys, known) = (&mut self.keys, &mut *self.known);
         self.terms.entry(key).or_insert_with(|| {
-            self.keys[partition_of(key)] += 1;
+            keys[partition_of(key)] += 1;
+            first(known);
             Occurrences::default()
         })
     }
 
     /// Counts the word (or phrase, or code) `w` in `stream`, its text kept
-    /// in [`WORDS`] the first time this thread meets it.
+    /// in [`WORDS`] the first time this thread meets it. A word already in
+    /// this page's table is known: most words recur in a page, and the
+    /// thread's set is the larger table to look in.
     fn count_word(&mut self, w: &str, stream: usize, bit: u32) {
-        use std::collections::hash_map::Entry;
         let key = word_key(w);
-        // A word already in this page's table is known: most words recur
-        // in a page, and the thread's set is the larger table to look in.
-        let occ = match self.terms.entry(key) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => {
-                self.keys[partition_of(key)] += 1;
-                if self.known.insert(key) {
-                    WORDS
-                        .write()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .entry(key)
-                        .or_insert_with(|| w.into());
-                }
-                e.insert(Occurrences::default())
+        let occ = self.entry(key, |known| {
+            if known.insert(key) {
+                WORDS
+                    .write()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .entry(key)
+                    .or_insert_with(|| w.into());
             }
-        };
+        });
         Self::count(occ, stream, bit);
     }
 
@@ -198,7 +194,7 @@ impl tokenize::Terms for Counter<'_> {
     fn gram(&mut self, key: u64) {
         self.lengths[self.stream] += 1;
         let (stream, bit) = (self.stream, self.bit);
-        Self::count(self.entry(key), stream, bit);
+        Self::count(self.entry(key, |_| {}), stream, bit);
     }
 
     fn word(&mut self, word: &str) {

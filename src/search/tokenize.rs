@@ -391,8 +391,8 @@ fn word_terms(word: &str, stem_buf: &mut String, out: &mut impl Terms) {
     }
 }
 
-/// The shared dictionary segmenter; loading it takes ~80 ms, so builds start
-/// it early on another thread ([`warm_up`]).
+/// The shared dictionary segmenter; loading it takes about 0.2 s of CPU, so
+/// builds start it early on another thread ([`warm_up`]).
 fn jieba() -> &'static jieba_rs::Jieba {
     static JIEBA: OnceLock<jieba_rs::Jieba> = OnceLock::new();
     JIEBA.get_or_init(jieba_rs::Jieba::new)
